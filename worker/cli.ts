@@ -1,1 +1,63 @@
-console.log("cli", process.argv.slice(2))
+import { Command, InvalidArgumentError } from 'commander';
+import { registerRulesCommands } from './cli-rules.ts';
+import { registerHistoryCommands } from './cli-history.ts';
+import { logger } from './logger.ts';
+import { closeOnSignals, openRuntime, runEverything, runServer, runWorker } from './runtime.ts';
+import { runSimulator } from './simulate.ts';
+import { temporalSettings } from './temporal.ts';
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0 || parsed > 65535) {
+    throw new InvalidArgumentError(`'${value}' is not a TCP port`);
+  }
+  return parsed;
+}
+
+const defaultPort = process.env.PORT ?? '8080';
+const program = new Command('ringback')
+  .description('Missed-call text-back for plumbing businesses')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description('run the Temporal dev server (unless TEMPORAL_ADDRESS is set), the worker and the HTTP server')
+  .option('-p, --port <port>', 'HTTP port (PORT)', port, Number(defaultPort))
+  .action(async (options: { port: number }) => runEverything(options.port));
+
+program
+  .command('worker')
+  .description('run the worker alone, against TEMPORAL_ADDRESS')
+  .action(async () => {
+    const runtime = openRuntime();
+    const temporal = temporalSettings();
+    const worker = await runWorker(runtime, temporal);
+    closeOnSignals([async () => worker.shutdown()]);
+    logger.info({ address: temporal.address, taskQueue: temporal.taskQueue }, 'worker polling');
+    await worker.run();
+  });
+
+program
+  .command('server')
+  .description('run the HTTP server alone, against TEMPORAL_ADDRESS')
+  .option('-p, --port <port>', 'HTTP port (PORT)', port, Number(defaultPort))
+  .action(async (options: { port: number }) => {
+    const runtime = openRuntime();
+    const app = await runServer(runtime, temporalSettings(), options.port);
+    closeOnSignals([async () => runtime.ledger.close(), () => app.close()]);
+    logger.info({ url: `http://127.0.0.1:${options.port}` }, 'http server listening');
+  });
+
+program
+  .command('simulate')
+  .description('play a caller in the terminal: place a missed call, see the texts, type replies')
+  .option('-u, --url <url>', 'the running instance', `http://127.0.0.1:${defaultPort}`)
+  .option('-f, --from <phone>', 'the caller\'s phone number', '+13125550987')
+  .option('--voicemail <text>', 'leave this voicemail with the missed call')
+  .option('--no-call', 'text the business without placing a missed call first')
+  .action(runSimulator);
+
+registerRulesCommands(program);
+registerHistoryCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,125 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Messages } from '@vonage/messages';
+import { renderTemplate } from '../../engine/index.ts';
+import { hoursText } from '../hours.ts';
+import type { Ledger } from '../ledger.ts';
+import type { RulesStore } from '../rules-store.ts';
+import type { BusinessSettings } from '../settings.ts';
+import { toVonageNumber, vonageStatus } from '../vonage.ts';
+
+export interface MessagingDeps {
+  settings: BusinessSettings;
+  ledger: Ledger;
+  rules: RulesStore;
+  /** Null when no Vonage credentials are set: messages then go to the local outbox. */
+  messages: Messages | null;
+  /** The number texts are sent from (VONAGE_NUMBER, else the company phone). */
+  fromNumber: string;
+}
+
+export interface SendTemplateInput {
+  conversationId: string;
+  phone: string;
+  templateId: string;
+  vars?: Record<string, unknown>;
+  /** What the text is for, kept in the ledger: opening, triage, follow_up, optout_confirmation. */
+  purpose: string;
+  /** Unique per intended text; a retried activity with the same key never texts twice. */
+  key: string;
+  /** Only the opt-out confirmation may go to a number that has just opted out. */
+  allowWhenOptedOut?: boolean;
+}
+
+export type SendStatus = 'sent' | 'outbox' | 'suppressed' | 'unknown';
+
+export interface SendResult {
+  status: SendStatus;
+  text: string;
+  messageId: string | null;
+  segments: number;
+}
+
+export function companyVars(settings: BusinessSettings): Record<string, unknown> {
+  return {
+    company: {
+      name: settings.company.name,
+      phone: settings.company.phone,
+      hours: hoursText(settings),
+      gasEmergencyLine: settings.company.gasEmergencyLine ?? "your gas company's emergency line",
+    },
+  };
+}
+
+function previousResult(deps: MessagingDeps, key: string): SendResult | null {
+  const previous = deps.ledger.lastAttempt(key);
+  if (!previous) return null;
+  if (previous.status === 'sending') {
+    // The worker stopped while Vonage had the request, so it may have gone out: not resending
+    // keeps a retry from texting twice, at the cost of possibly losing this one text.
+    deps.ledger.appendOutbound({ ...previous, status: 'failed', at: new Date().toISOString(),
+      detail: 'outcome unknown: the worker stopped during the request; not resent' });
+    return { status: 'unknown', text: previous.text, messageId: null, segments: 0 };
+  }
+  if (previous.status === 'failed') return null;
+  const status = previous.status === 'received' ? 'sent' : (previous.status as SendStatus);
+  return { status, text: previous.text, messageId: previous.providerId, segments: 0 };
+}
+
+export function createMessagingActivities(deps: MessagingDeps) {
+  return {
+    /** Renders a template and texts it, after checking the opt-out ledger right before sending. */
+    async sendTemplate(input: SendTemplateInput): Promise<SendResult> {
+      const previous = previousResult(deps, input.key);
+      if (previous) return previous;
+
+      const { bundle } = deps.rules.current();
+      const vars = { ...companyVars(deps.settings), ...input.vars };
+      const rendered = renderTemplate(bundle, input.templateId, vars);
+      const row = {
+        businessId: deps.settings.id,
+        phone: input.phone,
+        text: rendered.text,
+        purpose: input.purpose,
+        providerId: null,
+        idempotencyKey: input.key,
+        conversationId: input.conversationId,
+        detail: null,
+      };
+      const at = () => new Date().toISOString();
+      const result = (status: SendStatus, messageId: string | null): SendResult => ({
+        status, text: rendered.text, messageId, segments: rendered.segments,
+      });
+
+      if (!input.allowWhenOptedOut && deps.ledger.isOptedOut(deps.settings.id, input.phone)) {
+        deps.ledger.appendOutbound({ ...row, status: 'suppressed', at: at(), detail: 'number opted out' });
+        return result('suppressed', null);
+      }
+      if (!deps.messages) {
+        deps.ledger.appendOutbound({ ...row, status: 'outbox', at: at() });
+        return result('outbox', null);
+      }
+
+      deps.ledger.appendOutbound({ ...row, status: 'sending', at: at() });
+      try {
+        const { messageUUID } = await deps.messages.send({
+          messageType: 'text',
+          channel: 'sms',
+          to: toVonageNumber(input.phone),
+          from: toVonageNumber(deps.fromNumber),
+          text: rendered.text,
+          clientRef: input.key.slice(0, 100),
+        } as Parameters<Messages['send']>[0]);
+        deps.ledger.appendOutbound({ ...row, status: 'sent', providerId: messageUUID, at: at() });
+        return result('sent', messageUUID);
+      } catch (error) {
+        const status = vonageStatus(error);
+        const detail = `vonage: ${(error as Error).message}`;
+        deps.ledger.appendOutbound({ ...row, status: 'failed', detail, at: at() });
+        Context.current().log.warn('sms send failed', { status, attempt: Context.current().info.attempt });
+        const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
+        if (permanent) throw ApplicationFailure.nonRetryable(detail, 'VonageRejected');
+        throw error;
+      }
+    },
+  };
+}

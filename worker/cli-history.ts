@@ -1,0 +1,96 @@
+import { Worker } from '@temporalio/worker';
+import type { Command } from 'commander';
+import type { Decision } from '../engine/index.ts';
+import { loadHistory, timeline, type TimelineEntry } from './history.ts';
+import { RulesStore } from './rules-store.ts';
+import { connectClient, temporalSettings } from './temporal.ts';
+import { WORKFLOWS_PATH } from './worker.ts';
+
+const URGENT = new Set(['gas', 'emergency']);
+
+function describeDecision(decision: Decision): string[] {
+  const lines = [
+    `  classified: urgency=${decision.urgency} jobType=${decision.jobType} keyword=${decision.keyword} ` +
+      `template=${decision.template} rules=${decision.rulesHash.slice(0, 12)}`,
+  ];
+  for (const fired of decision.explain ?? []) {
+    lines.push(`    rule ${JSON.stringify(fired)}`);
+  }
+  return lines;
+}
+
+function describe(entry: TimelineEntry): string[] {
+  const input = entry.input as Record<string, unknown> | undefined;
+  const result = entry.result as Record<string, unknown> | undefined;
+  if (entry.kind === 'signal' && entry.name === 'missedCall') return [`${entry.at} missed call ${input?.callId}`];
+  if (entry.kind === 'signal' && entry.name === 'inboundMessage') {
+    return [`${entry.at} customer (${input?.channel}): ${JSON.stringify(input?.text)}`];
+  }
+  if (entry.kind === 'activity' && entry.name === 'classifyMessage') return describeDecision(entry.result as Decision);
+  if (entry.kind === 'activity' && entry.name === 'sendTemplate') {
+    return [`${entry.at} text ${input?.templateId} (${result?.status}): ${JSON.stringify(result?.text)}`];
+  }
+  if (entry.kind === 'activity') return [`${entry.at} ${entry.name} -> ${JSON.stringify(entry.result)}`];
+  if (entry.kind === 'failed') return [`${entry.at} ${entry.name} failed: ${entry.result}`];
+  if (entry.kind === 'child') return [`${entry.at} started ${entry.name}`];
+  return [`${entry.at} ${entry.name}`];
+}
+
+/** Says whether the conversation needed a dispatch, and which message and rules decided it. */
+export function dispatchVerdict(entries: TimelineEntry[]): string {
+  const decisions = entries.filter((entry) => entry.name === 'classifyMessage').map((entry) => entry.result as Decision);
+  const urgent = decisions.find((decision) => URGENT.has(decision.urgency));
+  const childStarted = entries.some((entry) => entry.kind === 'child');
+  if (urgent) {
+    return `dispatch needed: a message was classified ${urgent.urgency} by rules [${urgent.rules.join(', ')}]` +
+      (childStarted ? '; a dispatch workflow was started' : '; no dispatch workflow was started');
+  }
+  const most = decisions.map((decision) => decision.urgency).join(', ') || 'no customer messages';
+  return `no dispatch: no message was classified gas or emergency (urgencies seen: ${most})`;
+}
+
+export function registerHistoryCommands(program: Command): void {
+  const connect = () => connectClient(temporalSettings());
+
+  program
+    .command('explain <source>')
+    .description('explain a conversation from its history: WORKFLOW_ID or a HISTORY.json file')
+    .action(async (source: string) => {
+      const { workflowId, history } = await loadHistory(source, connect);
+      const entries = timeline(history);
+      console.log(`conversation ${workflowId}`);
+      for (const entry of entries) for (const line of describe(entry)) console.log(line);
+      console.log(dispatchVerdict(entries));
+    });
+
+  program
+    .command('replay <source>')
+    .description('replay a history against the current workflow code and rules, and report differences')
+    .action(async (source: string) => {
+      const { workflowId, history } = await loadHistory(source, connect);
+      try {
+        await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId);
+        console.log(`replay: the current workflow code reproduces ${workflowId}`);
+      } catch (error) {
+        console.error(`replay: the current workflow code diverges from ${workflowId}: ${(error as Error).message}`);
+        process.exitCode = 1;
+      }
+      await compareWithCurrentRules(timeline(history));
+    });
+}
+
+/** Classifies each recorded customer message again with today's rules and prints what changed. */
+async function compareWithCurrentRules(entries: TimelineEntry[]): Promise<void> {
+  const { classifier } = new RulesStore().current();
+  for (const entry of entries.filter((item) => item.name === 'classifyMessage')) {
+    const recorded = entry.result as Decision;
+    const input = entry.input as { text: string; afterHours: boolean };
+    const now = await classifier.classify(input);
+    const changed = now.urgency !== recorded.urgency || now.keyword !== recorded.keyword || now.jobType !== recorded.jobType;
+    const verdict = changed
+      ? `now ${now.urgency}/${now.jobType}/${now.keyword}, was ${recorded.urgency}/${recorded.jobType}/${recorded.keyword}`
+      : `unchanged (${now.urgency})`;
+    console.log(`rules: ${JSON.stringify(input.text)}: ${verdict}`);
+  }
+  console.log(dispatchVerdict(entries));
+}

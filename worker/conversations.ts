@@ -1,0 +1,58 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { conversationWorkflow } from '../workflows/conversation.ts';
+import {
+  conversationStateQuery, inboundMessageSignal, missedCallSignal,
+  type InboundMessage, type MissedCall,
+} from '../workflows/signals.ts';
+import type { ConversationState } from '../workflows/state.ts';
+import { conversationWorkflowId } from './temporal.ts';
+
+/**
+ * Starts or joins the conversation with a caller. Signal-with-start makes a second call or a
+ * retried webhook join the running conversation instead of starting another.
+ */
+export class ConversationGateway {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly businessId: string,
+  ) {}
+
+  workflowId(phone: string): string {
+    return conversationWorkflowId(this.businessId, phone);
+  }
+
+  async missedCall(phone: string, call: MissedCall): Promise<string> {
+    return this.signalWithStart(phone, missedCallSignal, call);
+  }
+
+  async inboundMessage(phone: string, message: InboundMessage): Promise<string> {
+    return this.signalWithStart(phone, inboundMessageSignal, message);
+  }
+
+  private async signalWithStart<T>(
+    phone: string,
+    signal: typeof missedCallSignal | typeof inboundMessageSignal,
+    payload: T,
+  ): Promise<string> {
+    const workflowId = this.workflowId(phone);
+    const handle = await this.client.workflow.signalWithStart(conversationWorkflow, {
+      workflowId,
+      taskQueue: this.taskQueue,
+      args: [{ businessId: this.businessId, phone }],
+      signal: signal as never,
+      signalArgs: [payload] as never,
+    });
+    return handle.signaledRunId ?? workflowId;
+  }
+
+  /** The conversation's state, running or finished; null when there never was one. */
+  async state(phone: string): Promise<ConversationState | null> {
+    try {
+      return await this.client.workflow.getHandle(this.workflowId(phone)).query(conversationStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+}

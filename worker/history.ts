@@ -1,0 +1,79 @@
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
+import { existsSync, readFileSync } from 'node:fs';
+
+type History = temporal.api.history.v1.IHistory;
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+type Payloads = temporal.api.common.v1.IPayloads | null | undefined;
+
+/** One step of a conversation or dispatch as its history recorded it. */
+export interface TimelineEntry {
+  at: string;
+  kind: 'started' | 'signal' | 'activity' | 'timer' | 'child' | 'completed' | 'failed';
+  name: string;
+  input?: unknown;
+  result?: unknown;
+}
+
+export async function loadHistory(source: string, connect: () => Promise<Client>): Promise<{ workflowId: string; history: History }> {
+  if (source.endsWith('.json') && existsSync(source)) {
+    const json = JSON.parse(readFileSync(source, 'utf8'));
+    return { workflowId: json.workflowId ?? source, history: historyFromJSON(json.history ?? json) };
+  }
+  const client = await connect();
+  const history = await client.workflow.getHandle(source).fetchHistory();
+  return { workflowId: source, history };
+}
+
+function decode(payloads: Payloads): unknown[] {
+  return (payloads?.payloads ?? []).map((payload) => defaultPayloadConverter.fromPayload(payload));
+}
+
+function timeOf(event: HistoryEvent): string {
+  const time = event.eventTime;
+  if (!time?.seconds) return '';
+  const millis = Number(time.seconds) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
+  return new Date(millis).toISOString();
+}
+
+/** Reads a history into a timeline of signals, activities with inputs and results, timers. */
+export function timeline(history: History): TimelineEntry[] {
+  const scheduled = new Map<string, { name: string; input: unknown }>();
+  const entries: TimelineEntry[] = [];
+  for (const event of history.events ?? []) {
+    const at = timeOf(event);
+    const id = String(event.eventId);
+    if (event.workflowExecutionStartedEventAttributes) {
+      const attributes = event.workflowExecutionStartedEventAttributes;
+      entries.push({ at, kind: 'started', name: attributes.workflowType?.name ?? '', input: decode(attributes.input)[0] });
+    } else if (event.workflowExecutionSignaledEventAttributes) {
+      const attributes = event.workflowExecutionSignaledEventAttributes;
+      entries.push({ at, kind: 'signal', name: attributes.signalName ?? '', input: decode(attributes.input)[0] });
+    } else if (event.activityTaskScheduledEventAttributes) {
+      const attributes = event.activityTaskScheduledEventAttributes;
+      scheduled.set(id, { name: attributes.activityType?.name ?? '', input: decode(attributes.input)[0] });
+    } else if (event.activityTaskCompletedEventAttributes) {
+      const attributes = event.activityTaskCompletedEventAttributes;
+      const activity = scheduled.get(String(attributes.scheduledEventId));
+      entries.push({ at, kind: 'activity', name: activity?.name ?? '?', input: activity?.input, result: decode(attributes.result)[0] });
+    } else if (event.activityTaskFailedEventAttributes) {
+      const attributes = event.activityTaskFailedEventAttributes;
+      const activity = scheduled.get(String(attributes.scheduledEventId));
+      entries.push({ at, kind: 'failed', name: activity?.name ?? '?', input: activity?.input, result: attributes.failure?.message });
+    } else if (event.timerStartedEventAttributes) {
+      const attributes = event.timerStartedEventAttributes;
+      const seconds = Number(attributes.startToFireTimeout?.seconds ?? 0);
+      entries.push({ at, kind: 'timer', name: `timer started: ${seconds}s` });
+    } else if (event.timerFiredEventAttributes) {
+      entries.push({ at, kind: 'timer', name: 'timer fired' });
+    } else if (event.startChildWorkflowExecutionInitiatedEventAttributes) {
+      const attributes = event.startChildWorkflowExecutionInitiatedEventAttributes;
+      entries.push({ at, kind: 'child', name: `${attributes.workflowType?.name} ${attributes.workflowId}`, input: decode(attributes.input)[0] });
+    } else if (event.workflowExecutionCompletedEventAttributes) {
+      entries.push({ at, kind: 'completed', name: 'completed', result: decode(event.workflowExecutionCompletedEventAttributes.result)[0] });
+    }
+  }
+  return entries;
+}

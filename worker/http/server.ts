@@ -1,0 +1,80 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { PhoneError } from '../phone.ts';
+import { apiRoutes } from './api.ts';
+import type { ServerDeps } from './deps.ts';
+import { HandoffError } from './handoff.ts';
+import { verifyVonageSignature } from './signature.ts';
+import { vonageMessagesRoutes, type InboundRouter } from './vonage-messages.ts';
+import { vonageVoiceRoutes } from './vonage-voice.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: string;
+  }
+}
+
+export interface ServerOptions extends ServerDeps {
+  routeInbound?: InboundRouter;
+  /** Extra route plugins, such as the editor's. */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+function routeOf(request: FastifyRequest): string {
+  return request.routeOptions.url ?? 'unmatched';
+}
+
+/** Builds the HTTP server: Vonage webhooks, the missed-call API, conversations, health, metrics. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: options.logger.child({ component: 'http' }), disableRequestLogging: true });
+
+  // Keep the raw body: a signed webhook's payload_hash is computed over the exact bytes.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    request.rawBody = body as string;
+    if ((body as string).length === 0) return done(null, {});
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      const invalid = new Error(`body is not valid JSON: ${(error as Error).message}`) as FastifyError;
+      invalid.statusCode = 400;
+      done(invalid, undefined);
+    }
+  });
+
+  if (options.signatureSecret) {
+    const secret = options.signatureSecret;
+    app.addHook('preValidation', async (request, reply) => {
+      if (!request.url.startsWith('/webhooks/vonage/')) return;
+      const check = verifyVonageSignature(request.headers.authorization, request.rawBody ?? '', secret);
+      if (check.ok) return;
+      options.metrics.rejectedWebhooks.inc({ route: routeOf(request), reason: 'signature' });
+      options.logger.warn({ url: request.url, problem: check.reason }, 'webhook rejected: bad signature');
+      return reply.code(401).send({ error: 'unauthorized', message: check.reason });
+    });
+  }
+
+  app.addHook('onResponse', async (request, reply) => {
+    options.metrics.requestSeconds.observe(
+      { route: routeOf(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000,
+    );
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const route = routeOf(request);
+    if (error.validation || error instanceof PhoneError || error.statusCode === 400) {
+      const message = error instanceof PhoneError ? error.message : error.message.replace(/^body\//, 'body.');
+      options.metrics.rejectedWebhooks.inc({ route, reason: 'invalid' });
+      options.logger.warn({ url: request.url, problem: message }, 'request rejected: invalid body');
+      return reply.code(400).send({ error: 'invalid request', message });
+    }
+    if (error instanceof HandoffError) return reply.code(503).send({ error: 'unavailable', message: error.message });
+    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: error.message });
+    options.logger.error({ err: error, url: request.url }, 'request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+
+  await app.register(async (scope) => vonageVoiceRoutes(scope, options));
+  await app.register(async (scope) => vonageMessagesRoutes(scope, options));
+  await app.register(async (scope) => apiRoutes(scope, options));
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+  return app;
+}

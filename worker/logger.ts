@@ -1,0 +1,37 @@
+import { pino, type Logger } from 'pino';
+
+const PHONE_KEYS = new Set(['phone', 'from', 'to', 'caller', 'technicianPhone', 'customerPhone']);
+
+/** Masks all but the country code and last four digits: +13125550123 becomes +1******0123. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/[^0-9]/g, '');
+  if (digits.length < 7) return '***';
+  const country = phone.startsWith('+') ? `+${digits.slice(0, 1)}` : '';
+  const hidden = digits.length - 4 - (country ? 1 : 0);
+  return `${country}${'*'.repeat(hidden)}${digits.slice(-4)}`;
+}
+
+/** Masks phone numbers in ids such as ringback/apex-plumbing/+13125550123. */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/\+?\d{10,15}/g, (match) => maskPhone(match));
+}
+
+function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const masked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && PHONE_KEYS.has(key)) masked[key] = maskPhone(value);
+    else if (typeof value === 'string' && key === 'workflowId') masked[key] = maskPhonesInText(value);
+    else masked[key] = value;
+  }
+  return masked;
+}
+
+export const logger: Logger = pino({
+  level: process.env.LOG_LEVEL ?? 'info',
+  base: { service: 'ringback' },
+  formatters: { log: maskFields },
+});
+
+export function childLogger(component: string): Logger {
+  return logger.child({ component });
+}

@@ -1,0 +1,28 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+export class PhoneError extends Error {}
+
+/**
+ * Normalises a phone number to E.164. A number without a plus sign is read as a national number
+ * of the default country first, then as digits that include the country code. Vonage writes
+ * numbers the second way ("13125550123"): pass `international: true` for its fields, so that a
+ * number such as 4155550123 from abroad is never mistaken for a national one.
+ */
+export function toE164(raw: string, defaultCountry: CountryCode = 'US', international = false): string {
+  const trimmed = String(raw).trim();
+  const digits = trimmed.replace(/[^0-9]/g, '');
+  const national = [trimmed, `+${digits}`];
+  const candidates = trimmed.startsWith('+') ? [trimmed] : international ? [`+${digits}`] : national;
+  for (const candidate of candidates) {
+    const parsed = candidate.startsWith('+')
+      ? parsePhoneNumberFromString(candidate)
+      : parsePhoneNumberFromString(candidate, defaultCountry);
+    if (parsed?.isValid()) return parsed.number;
+  }
+  throw new PhoneError(`'${raw}' is not a valid phone number`);
+}
+
+/** The country of the business's own phone, used to read national numbers. */
+export function countryOf(e164: string): CountryCode {
+  return parsePhoneNumberFromString(e164)?.country ?? 'US';
+}

@@ -1,0 +1,18 @@
+import type { Decision } from '../engine/index.ts';
+import type { InboundMessage } from './signals.ts';
+import type { ConversationState } from './state.ts';
+
+/** What the triage, dispatch and booking steps may do inside a running conversation. */
+export interface ConversationHandle {
+  state: ConversationState;
+  /** Texts the customer a template; returns false when nothing was sent (opted out, limit). */
+  text(templateId: string, purpose: string, vars?: Record<string, unknown>): Promise<boolean>;
+  /** Records what the conversation did with the message being handled. */
+  note(action: string): void;
+}
+
+export type MessageStep = (
+  conversation: ConversationHandle,
+  decision: Decision,
+  message: InboundMessage,
+) => Promise<void>;
