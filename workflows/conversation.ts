@@ -4,13 +4,13 @@ import type { Decision } from '../engine/index.ts';
 import { activities } from './activities.ts';
 import { onJobRequest, onOtherReply } from './booking.ts';
 import type { ConversationHandle } from './conversation-handle.ts';
-import { onEmergency } from './emergency.ts';
+import { onDispatchUpdate, onEmergency } from './emergency.ts';
 import {
   conversationStateQuery, inboundMessageSignal, missedCallSignal,
   type InboundMessage, type MissedCall,
 } from './signals.ts';
 import {
-  mergeClassification, newConversationState,
+  isMoreUrgent, mergeClassification, newConversationState,
   type ConversationInput, type ConversationState,
 } from './state.ts';
 
@@ -140,6 +140,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   async function triage(decision: Decision, message: InboundMessage): Promise<void> {
+    const moreUrgent = isMoreUrgent(decision.urgency, state.classification?.urgency);
+    if (state.needsDispatch && !moreUrgent) return onDispatchUpdate(conversation, decision, message);
     switch (decision.urgency) {
       case 'gas':
       case 'emergency':

@@ -17,3 +17,9 @@ export const onEmergency: MessageStep = async (conversation, decision) => {
   if (decision.template) await conversation.text(decision.template, 'triage');
   conversation.note(`${decision.urgency}: ${decision.template} text, dispatch needed`);
 };
+
+/** A later message while a dispatch is needed, such as the address: kept for the technician. */
+export const onDispatchUpdate: MessageStep = async (conversation, decision, message) => {
+  if (decision.zip) conversation.state.customer.zip = decision.zip;
+  conversation.note('details for the dispatch: recorded');
+};
