@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/workflow';
 import { conversationWorkflow } from '../workflows/conversation.ts';
 import {
   conversationStateQuery, inboundMessageSignal, missedCallSignal,
@@ -30,19 +31,18 @@ export class ConversationGateway {
     return this.signalWithStart(phone, inboundMessageSignal, message);
   }
 
-  private async signalWithStart<T>(
-    phone: string,
-    signal: typeof missedCallSignal | typeof inboundMessageSignal,
-    payload: T,
-  ): Promise<string> {
+  private async signalWithStart<T>(phone: string, signal: SignalDefinition<[T]>, payload: T): Promise<string> {
     const workflowId = this.workflowId(phone);
-    const handle = await this.client.workflow.signalWithStart(conversationWorkflow, {
-      workflowId,
-      taskQueue: this.taskQueue,
-      args: [{ businessId: this.businessId, phone }],
-      signal: signal as never,
-      signalArgs: [payload] as never,
-    });
+    const handle = await this.client.workflow.signalWithStart<typeof conversationWorkflow, [T]>(
+      conversationWorkflow,
+      {
+        workflowId,
+        taskQueue: this.taskQueue,
+        args: [{ businessId: this.businessId, phone }],
+        signal,
+        signalArgs: [payload],
+      },
+    );
     return handle.signaledRunId ?? workflowId;
   }
 

@@ -10,7 +10,7 @@ import { childLogger, logger } from './logger.ts';
 import { RulesStore } from './rules-store.ts';
 import { dataDir, loadSettings, settingsPath, type BusinessSettings } from './settings.ts';
 import { connectClient, connectWorker, temporalSettings, type TemporalSettings } from './temporal.ts';
-import { createMessagesClient, createVoiceClient, vonageConfigFromEnv } from './vonage.ts';
+import { createMessagesClient, vonageConfigFromEnv } from './vonage.ts';
 import { createWorker } from './worker.ts';
 
 export interface Runtime {
@@ -53,7 +53,7 @@ export async function runServer(runtime: Runtime, temporal: TemporalSettings, po
     logger,
     metrics: createMetrics(),
     signatureSecret: process.env.VONAGE_SIGNATURE_SECRET || undefined,
-    voice: vonage ? createVoiceClient(vonage) : null,
+    vonage,
     publicUrl: process.env.RINGBACK_PUBLIC_URL || undefined,
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });

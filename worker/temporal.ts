@@ -1,4 +1,4 @@
-import { Connection, Client, type ConnectionOptions } from '@temporalio/client';
+import { Connection, Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export function temporalSettings(env = process.env, address?: string): TemporalS
   };
 }
 
-function connectionOptions(settings: TemporalSettings): ConnectionOptions {
+function connectionOptions(settings: TemporalSettings) {
   return { address: settings.address, tls: settings.tls || undefined, apiKey: settings.apiKey };
 }
 

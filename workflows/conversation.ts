@@ -1,4 +1,5 @@
-import { msToNumber } from '@temporalio/common/lib/time';
+import type { Duration } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time.js';
 import { condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Decision } from '../engine/index.ts';
 import { activities } from './activities.ts';
@@ -186,8 +187,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     }
   }
 
-  const replyWindow = msToNumber(context.timers.replyWindow);
-  const followUp = context.timers.followUp ? msToNumber(context.timers.followUp) : null;
+  const replyWindow = msToNumber(context.timers.replyWindow as Duration);
+  const followUp = context.timers.followUp ? msToNumber(context.timers.followUp as Duration) : null;
   const hasWork = () => pendingCalls.length > 0 || inbox.length > 0;
 
   await drain();

@@ -1,8 +1,8 @@
-import type { Voice } from '@vonage/voice';
 import type { Logger } from 'pino';
 import type { ConversationGateway } from '../conversations.ts';
 import type { Ledger } from '../ledger.ts';
 import type { BusinessSettings } from '../settings.ts';
+import type { VonageConfig } from '../vonage.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface ServerDeps {
@@ -14,7 +14,7 @@ export interface ServerDeps {
   /** Set: every Vonage webhook must carry a valid signature (VONAGE_SIGNATURE_SECRET). */
   signatureSecret?: string;
   /** Used to fetch voicemail transcriptions; null without Vonage credentials. */
-  voice: Voice | null;
+  vonage: VonageConfig | null;
   /** Base URL Vonage reaches this server at; default: from the request's Host header. */
   publicUrl?: string;
 }

@@ -1,8 +1,9 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { PhoneError } from '../phone.ts';
 import { apiRoutes } from './api.ts';
 import type { ServerDeps } from './deps.ts';
 import { HandoffError } from './handoff.ts';
+import { TranscriptError } from './transcripts.ts';
 import { verifyVonageSignature } from './signature.ts';
 import { vonageMessagesRoutes, type InboundRouter } from './vonage-messages.ts';
 import { vonageVoiceRoutes } from './vonage-voice.ts';
@@ -25,7 +26,10 @@ function routeOf(request: FastifyRequest): string {
 
 /** Builds the HTTP server: Vonage webhooks, the missed-call API, conversations, health, metrics. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger.child({ component: 'http' }), disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+  }) as unknown as FastifyInstance;
 
   // Keep the raw body: a signed webhook's payload_hash is computed over the exact bytes.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -65,6 +69,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       options.metrics.rejectedWebhooks.inc({ route, reason: 'invalid' });
       options.logger.warn({ url: request.url, problem: message }, 'request rejected: invalid body');
       return reply.code(400).send({ error: 'invalid request', message });
+    }
+    if (error instanceof TranscriptError) {
+      options.logger.warn({ url: request.url, problem: error.message }, 'voicemail transcript not read');
+      return reply.code(422).send({ error: 'transcript not read', message: error.message });
     }
     if (error instanceof HandoffError) return reply.code(503).send({ error: 'unavailable', message: error.message });
     if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: error.message });

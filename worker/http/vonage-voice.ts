@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import answerSchema from '../../schemas/webhooks/vonage-voice-answer.schema.json' with { type: 'json' };
 import eventSchema from '../../schemas/webhooks/vonage-voice-event.schema.json' with { type: 'json' };
 import recordingSchema from '../../schemas/webhooks/vonage-voice-recording.schema.json' with { type: 'json' };
 import { countryOf, toE164 } from '../phone.ts';
 import type { ServerDeps } from './deps.ts';
 import { handOffInbound, handOffMissedCall } from './handoff.ts';
+import { downloadTranscript } from './transcripts.ts';
 
 /** Statuses of the forwarded leg that mean nobody at the office picked up. */
 export const MISSED_CALL_STATUSES = new Set([
@@ -97,7 +95,12 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
 
   app.post('/webhooks/vonage/voice/recording', { schema: { body: recordingSchema } }, async (request, reply) => {
     const body = request.body as Record<string, string>;
-    const text = body.text ?? (body.transcription_url ? await fetchTranscript(deps, body.transcription_url) : null);
+    if (!body.text && body.transcription_url && !deps.vonage) {
+      deps.logger.warn('transcription received but no Vonage credentials to download it');
+      return reply.code(204).send();
+    }
+    const text = body.text ??
+      (body.transcription_url ? await downloadTranscript(body.transcription_url, deps.vonage!) : null);
     if (!text) return reply.code(204).send();
 
     const leg = deps.ledger.callerOf(body.conversation_uuid);
@@ -109,25 +112,4 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
     });
     return reply.code(204).send();
   });
-}
-
-/** Downloads a Vonage transcription and joins its sentences into one text. */
-async function fetchTranscript(deps: ServerDeps, url: string): Promise<string | null> {
-  if (!deps.voice) {
-    deps.logger.warn('transcription received but no Vonage credentials to download it');
-    return null;
-  }
-  const folder = await mkdtemp(join(tmpdir(), 'ringback-transcript-'));
-  try {
-    const file = join(folder, 'transcript.json');
-    await deps.voice.downloadTranscription(url, file);
-    const transcript = JSON.parse(await readFile(file, 'utf8'));
-    const sentences: string[] = (transcript.channels ?? []).flatMap(
-      (channel: { transcript?: { sentence?: string }[] }) => (channel.transcript ?? []).map((part) => part.sentence ?? ''),
-    );
-    const text = sentences.join(' ').trim();
-    return text.length > 0 ? text : null;
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
 }
