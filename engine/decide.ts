@@ -1,0 +1,67 @@
+/**
+ * Picks each field's winner from the events that fired: the most severe urgency, the job
+ * nearest to the winning problem, and the highest priority for the other fields.
+ */
+import type { JobType, Keyword, Urgency } from './types.js';
+
+/** Urgencies from least to most severe; the most severe one that fired wins. */
+export const SEVERITY: readonly Urgency[] = ['none', 'routine', 'sewer', 'emergency', 'gas'];
+
+/**
+ * Template and branch of a message that names a job but fires no urgency rule: routine work.
+ * The cross-checks require this template to exist in templates.json.
+ */
+export const IMPLIED_ROUTINE = { template: 'non_emergency', branch: 'booking' } as const;
+
+/** A fired rule's event, with its priority and the clauses its phrases matched in. */
+export interface FiredEvent {
+  rule: string;
+  type: string;
+  params: Record<string, unknown>;
+  priority: number;
+  clauses: number[];
+}
+
+function byPriority(a: FiredEvent, b: FiredEvent): number {
+  return b.priority - a.priority;
+}
+
+/** The highest-priority event of a type, or undefined. */
+export function topEvent(events: FiredEvent[], type: string): FiredEvent | undefined {
+  return events.filter((event) => event.type === type).sort(byPriority)[0];
+}
+
+/** The most severe urgency event; between equal urgencies, the highest priority. */
+export function winningUrgency(events: FiredEvent[]): FiredEvent | undefined {
+  const severity = (event: FiredEvent) => SEVERITY.indexOf(event.params.urgency as Urgency);
+  return events
+    .filter((event) => event.type === 'urgency')
+    .sort((a, b) => severity(b) - severity(a) || byPriority(a, b))[0];
+}
+
+/**
+ * The job of the winning problem. A problem with a fixed job (a gas smell is always Gas Line)
+ * gives that job. Otherwise the jobType event nearest to the problem's clauses wins, then the
+ * higher priority; with no problem, the earliest job in the message wins. Fallback jobs (a leak
+ * with no fixture named) count only when no other job fired. A problem with no job gives its
+ * default job.
+ */
+export function chooseJobType(events: FiredEvent[], urgency: FiredEvent | undefined): JobType {
+  if (urgency?.params.jobType) return urgency.params.jobType as JobType;
+
+  const named = events.filter((event) => event.type === 'jobType' && !event.params.fallback);
+  const jobs = named.length > 0 ? named : events.filter((event) => event.type === 'jobType');
+  const anchors = urgency?.clauses.length ? urgency.clauses : null;
+  const distance = (job: FiredEvent) =>
+    anchors
+      ? Math.min(...job.clauses.flatMap((c) => anchors.map((a) => Math.abs(c - a))))
+      : Math.min(...job.clauses);
+
+  const best = jobs.sort((a, b) => distance(a) - distance(b) || byPriority(a, b))[0];
+  if (best) return best.params.jobType as JobType;
+  return (urgency?.params.defaultJobType as JobType | undefined) ?? null;
+}
+
+export function keywordOf(event: FiredEvent | undefined): Keyword {
+  return (event?.params.keyword as Keyword | undefined) ?? null;
+}

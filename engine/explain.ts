@@ -1,0 +1,100 @@
+/**
+ * Turns json-rules-engine rule results into explanations: every leaf condition with the fact,
+ * operator, expected value, the value the fact had and the outcome.
+ */
+import type { Engine, RuleResult } from 'json-rules-engine';
+
+import type { Facts } from './facts.js';
+import { Message, readExactSpec, type ExactSpec, type MentionSpec } from './message.js';
+import type { ConditionOutcome } from './types.js';
+
+interface LeafResult {
+  fact: string;
+  operator: string;
+  value: unknown;
+  result?: boolean;
+  factResult?: unknown;
+}
+
+type ConditionNode = Record<string, unknown>;
+
+/** Every leaf condition of a rule result, in the order the rule lists them. */
+export function leafConditions(result: RuleResult): LeafResult[] {
+  const leaves: LeafResult[] = [];
+  const visit = (node: ConditionNode) => {
+    for (const key of ['all', 'any'] as const) {
+      const children = node[key];
+      if (Array.isArray(children)) children.forEach((child) => visit(child as ConditionNode));
+    }
+    if (node.not) visit(node.not as ConditionNode);
+    if (typeof node.fact === 'string') leaves.push(node as unknown as LeafResult);
+  };
+  visit(result.conditions as unknown as ConditionNode);
+  return leaves;
+}
+
+/**
+ * Describes each leaf condition. A condition json-rules-engine skipped (a lower-priority one in
+ * a set that had already failed) is evaluated here, so every condition has an outcome.
+ */
+export function describeConditions(
+  result: RuleResult,
+  facts: Facts,
+  engine: Engine,
+): ConditionOutcome[] {
+  return leafConditions(result).map((leaf) => {
+    const factValue = leaf.factResult ?? facts[leaf.fact as keyof Facts];
+    const outcome = leaf.result ?? evaluateSkipped(engine, leaf, factValue);
+    const described: ConditionOutcome = {
+      fact: leaf.fact,
+      operator: leaf.operator,
+      expected: leaf.value,
+      saw: factValue instanceof Message ? factValue.toJSON() : factValue,
+      result: outcome,
+    };
+    if (factValue instanceof Message) {
+      const matched = matchedPhrases(factValue, leaf.operator, leaf.value);
+      if (matched.length > 0) described.matched = matched;
+    }
+    return described;
+  });
+}
+
+function evaluateSkipped(engine: Engine, leaf: LeafResult, factValue: unknown): boolean {
+  const operators = (engine as unknown as { operators: { get(name: string): unknown } }).operators;
+  const operator = operators.get(leaf.operator) as
+    | { evaluate(factValue: unknown, value: unknown): boolean }
+    | undefined;
+  return operator ? operator.evaluate(factValue, leaf.value) : false;
+}
+
+/** The phrases a phrase operator found, negated ones marked, for people reading a decision. */
+function matchedPhrases(message: Message, operator: string, value: unknown): string[] {
+  const base = operator.split(':').pop();
+  if (base === 'mentions') {
+    return unique(message.mentions(value as MentionSpec).map((match) => match.phrase));
+  }
+  if (base === 'isExactly') {
+    const phrase = message.isExactly(value as ExactSpec);
+    return phrase === null ? [] : [phrase];
+  }
+  return [];
+}
+
+/** Clause indices where a rule's passing phrase conditions matched: where its problem is. */
+export function clausesOf(result: RuleResult, message: Message): number[] {
+  const clauses = new Set<number>();
+  for (const leaf of leafConditions(result)) {
+    if (leaf.result !== true || leaf.fact !== 'message') continue;
+    if (leaf.operator === 'mentions') {
+      for (const match of message.mentions(leaf.value as MentionSpec)) clauses.add(match.clause);
+    } else if (leaf.operator === 'isExactly' && readExactSpec(leaf.value as ExactSpec)) {
+      message.normalised.clauses.forEach((_, index) => clauses.add(index));
+    }
+  }
+  return [...clauses].sort((a, b) => a - b);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

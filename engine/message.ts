@@ -1,0 +1,136 @@
+/**
+ * The `message` fact: a normalised customer text that finds phrase lists in itself and keeps
+ * what it found, so each list is searched once per message whichever rules ask for it.
+ */
+import { findList, matchPhraseAt, type Lexicon, type PhraseMatch } from './phrases.js';
+import { normaliseText, type NormalisedText } from './text.js';
+
+/**
+ * What a `mentions` condition looks for. A list name, several list names, or an object:
+ * `{"phrases": "leakingNow", "unless": "minorLeak"}` matches a phrase of `leakingNow` in a
+ * sentence with no phrase of `minorLeak`; `with` instead requires one in the same sentence.
+ */
+export type MentionSpec =
+  | string
+  | string[]
+  | { phrases: string | string[]; with?: string | string[]; unless?: string | string[] };
+
+/**
+ * What an `isExactly` condition looks for: list names, or an object
+ * `{"phrases": "optOutWords", "ignoring": "politeWords"}` that drops polite words first.
+ */
+export type ExactSpec = string | string[] | { phrases: string | string[]; ignoring?: string | string[] };
+
+export class Message {
+  readonly normalised: NormalisedText;
+  readonly words: string[];
+  private readonly found = new Map<string, PhraseMatch[]>();
+
+  constructor(
+    text: string,
+    private readonly lexicon: Lexicon,
+  ) {
+    this.normalised = normaliseText(text, lexicon.spellings);
+    this.words = this.normalised.clauses.flatMap((clause) => clause.words);
+  }
+
+  /** Every match of the list, negated ones included. */
+  find(listName: string): PhraseMatch[] {
+    let matches = this.found.get(listName);
+    if (matches) return matches;
+
+    const list = this.lexicon.lists.get(listName);
+    if (!list) throw new Error(`Message: phrase list '${listName}' is not defined in phrases.json`);
+    matches = findList(list, this.normalised.clauses, this.lexicon);
+    this.found.set(listName, matches);
+    return matches;
+  }
+
+  /** The matches that satisfy a `mentions` spec; empty when the condition fails. */
+  mentions(spec: MentionSpec): PhraseMatch[] {
+    const { phrases, with: companions, unless } = readMentionSpec(spec);
+    const hits = this.unnegated(phrases);
+    if (hits.length === 0) return hits;
+
+    const companionSentences = new Set(this.unnegated(companions).map((m) => m.sentence));
+    const blockedSentences = new Set(this.unnegated(unless).map((m) => m.sentence));
+    return hits.filter(
+      (hit) =>
+        (companions.length === 0 || companionSentences.has(hit.sentence)) &&
+        !blockedSentences.has(hit.sentence),
+    );
+  }
+
+  /** The phrase the whole message equals, ignoring the listed filler words, or null. */
+  isExactly(spec: ExactSpec): string | null {
+    const { phrases, ignoring } = readExactSpec(spec);
+    const words = this.withoutFiller(ignoring);
+    if (words.length === 0) return null;
+
+    for (const name of phrases) {
+      const list = this.lexicon.lists.get(name);
+      if (!list) throw new Error(`Message: phrase list '${name}' is not defined in phrases.json`);
+      for (const phrase of list.phrases) {
+        if (matchPhraseAt(phrase.parts, words, 0) === words.length) return phrase.source;
+      }
+    }
+    return null;
+  }
+
+  /** The normalised text, so explanations and logs show words rather than internals. */
+  toJSON(): string {
+    return this.normalised.text;
+  }
+
+  private unnegated(listNames: string[]): PhraseMatch[] {
+    return listNames.flatMap((name) => this.find(name).filter((match) => !match.negated));
+  }
+
+  private withoutFiller(fillerLists: string[]): string[] {
+    if (fillerLists.length === 0) return this.words;
+    const filler = new Set<number>();
+    const clauses = this.normalised.clauses;
+    let offset = 0;
+    const clauseOffsets = clauses.map((clause) => {
+      const start = offset;
+      offset += clause.words.length;
+      return start;
+    });
+    for (const match of fillerLists.flatMap((name) => this.find(name))) {
+      for (let at = match.start; at < match.end; at++) filler.add(clauseOffsets[match.clause] + at);
+    }
+    return this.words.filter((_, index) => !filler.has(index));
+  }
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
+}
+
+export function readMentionSpec(spec: MentionSpec) {
+  if (typeof spec === 'string' || Array.isArray(spec)) {
+    return { phrases: toList(spec), with: [] as string[], unless: [] as string[] };
+  }
+  return { phrases: toList(spec.phrases), with: toList(spec.with), unless: toList(spec.unless) };
+}
+
+export function readExactSpec(spec: ExactSpec) {
+  if (typeof spec === 'string' || Array.isArray(spec)) {
+    return { phrases: toList(spec), ignoring: [] as string[] };
+  }
+  return { phrases: toList(spec.phrases), ignoring: toList(spec.ignoring) };
+}
+
+/** Every phrase list name a condition value refers to, for the cross-checks. */
+export function listNamesIn(operator: string, value: unknown): string[] {
+  if (operator === 'mentions') {
+    const spec = readMentionSpec(value as MentionSpec);
+    return [...spec.phrases, ...spec.with, ...spec.unless];
+  }
+  if (operator === 'isExactly') {
+    const spec = readExactSpec(value as ExactSpec);
+    return [...spec.phrases, ...spec.ignoring];
+  }
+  return [];
+}

@@ -1,0 +1,172 @@
+/**
+ * Phrase lists: compiling the lists of rules/phrases.json and finding them in a message.
+ *
+ * Phrase syntax, after the same case, accent and spelling folding as the message:
+ * - words match whole words: `burst pipe`;
+ * - a word ending in `*` matches any word starting with it: `flood*` matches `flooding`;
+ * - `...` matches up to three words: `smell* ... gas` matches `smells a lot like gas`.
+ */
+import { foldCase, splitWords, type Clause } from './text.js';
+
+/** The maximum number of words `...` stands for. */
+const GAP_WORDS = 3;
+/** How many words before a phrase a negator still negates it: `no` in `no sign of a leak`. */
+const NEGATION_WINDOW = 3;
+
+type PhrasePart =
+  | { kind: 'word'; text: string }
+  | { kind: 'prefix'; text: string }
+  | { kind: 'gap' };
+
+export interface CompiledPhrase {
+  source: string;
+  parts: PhrasePart[];
+}
+
+export interface CompiledList {
+  name: string;
+  phrases: CompiledPhrase[];
+  /** Matches overlapping one of these are discarded: `stop by` for the opt-out list. */
+  except: CompiledPhrase[];
+  /** When true, a negator before a phrase does not cancel it (`no hot water` is a heater job). */
+  ignoresNegation: boolean;
+}
+
+/** One place a phrase list matched. */
+export interface PhraseMatch {
+  list: string;
+  phrase: string;
+  clause: number;
+  sentence: number;
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+/** The phrase list file, compiled: spellings, negators and lists. */
+export interface Lexicon {
+  spellings: ReadonlyMap<string, string[]>;
+  negators: ReadonlySet<string>;
+  /** Words that turn a negator into a hedge: `not sure` does not negate what follows. */
+  hedges: ReadonlySet<string>;
+  lists: ReadonlyMap<string, CompiledList>;
+}
+
+/** The shape of rules/phrases.json, as its schema defines it. */
+export interface PhraseFile {
+  spellings?: Record<string, string>;
+  negators?: string[];
+  hedges?: string[];
+  lists: Record<string, { phrases: string[]; except?: string[]; ignoresNegation?: boolean }>;
+}
+
+/** Compiles rules/phrases.json; the file must already have passed its schema. */
+export function compileLexicon(file: PhraseFile): Lexicon {
+  const spellings = new Map<string, string[]>();
+  for (const [misspelt, correct] of Object.entries(file.spellings ?? {})) {
+    spellings.set(foldCase(misspelt), splitWords(foldCase(correct), new Map()));
+  }
+
+  const lists = new Map<string, CompiledList>();
+  for (const [name, list] of Object.entries(file.lists)) {
+    lists.set(name, {
+      name,
+      phrases: list.phrases.map((phrase) => compilePhrase(phrase, spellings)),
+      except: (list.except ?? []).map((phrase) => compilePhrase(phrase, spellings)),
+      ignoresNegation: list.ignoresNegation ?? false,
+    });
+  }
+
+  const foldAll = (words: string[] | undefined) => new Set((words ?? []).map(foldCase));
+  return { spellings, negators: foldAll(file.negators), hedges: foldAll(file.hedges), lists };
+}
+
+/** Compiles one phrase, folding it like message text so the two compare word for word. */
+export function compilePhrase(source: string, spellings: ReadonlyMap<string, string[]>) {
+  const parts: PhrasePart[] = [];
+  for (const piece of source.trim().split(/\s+/u)) {
+    if (piece === '...') {
+      parts.push({ kind: 'gap' });
+      continue;
+    }
+    const isPrefix = piece.endsWith('*');
+    const words = splitWords(foldCase(isPrefix ? piece.slice(0, -1) : piece), spellings);
+    words.forEach((text, index) => {
+      const last = index === words.length - 1;
+      parts.push({ kind: isPrefix && last ? 'prefix' : 'word', text });
+    });
+  }
+  return { source, parts } satisfies CompiledPhrase;
+}
+
+/** Returns the end index of `parts` matched at `start` in `words`, or -1. */
+export function matchPhraseAt(parts: PhrasePart[], words: string[], start: number): number {
+  return matchFrom(parts, 0, words, start);
+}
+
+function matchFrom(parts: PhrasePart[], index: number, words: string[], at: number): number {
+  if (index === parts.length) return at;
+  const part = parts[index];
+
+  if (part.kind === 'gap') {
+    for (let skip = 0; skip <= GAP_WORDS && at + skip <= words.length; skip++) {
+      const end = matchFrom(parts, index + 1, words, at + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+
+  const word = words[at];
+  if (word === undefined) return -1;
+  const fits = part.kind === 'word' ? word === part.text : word.startsWith(part.text);
+  return fits ? matchFrom(parts, index + 1, words, at + 1) : -1;
+}
+
+/** Finds every place in the clauses where a phrase of the list matches. */
+export function findList(list: CompiledList, clauses: Clause[], lexicon: Lexicon) {
+  const matches: PhraseMatch[] = [];
+  clauses.forEach((clause, clauseIndex) => {
+    const excluded = spansOf(list.except, clause.words);
+    for (const phrase of list.phrases) {
+      for (let start = 0; start < clause.words.length; start++) {
+        const end = matchPhraseAt(phrase.parts, clause.words, start);
+        if (end <= start) continue;
+        if (excluded.some(([from, to]) => start < to && from < end)) continue;
+
+        const negated = !list.ignoresNegation && isNegated(clause.words, start, lexicon);
+        matches.push({
+          list: list.name,
+          phrase: phrase.source,
+          clause: clauseIndex,
+          sentence: clause.sentence,
+          start,
+          end,
+          negated,
+        });
+      }
+    }
+  });
+  return matches;
+}
+
+function spansOf(phrases: CompiledPhrase[], words: string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const phrase of phrases) {
+    for (let start = 0; start < words.length; start++) {
+      const end = matchPhraseAt(phrase.parts, words, start);
+      if (end > start) spans.push([start, end]);
+    }
+  }
+  return spans;
+}
+
+/** True when a negator stands within the window before `start`, unless a hedge follows it. */
+export function isNegated(words: string[], start: number, lexicon: Lexicon): boolean {
+  for (let at = start - 1; at >= 0 && at >= start - NEGATION_WINDOW; at--) {
+    if (!lexicon.negators.has(words[at])) continue;
+    const next = words[at + 1];
+    if (next !== undefined && lexicon.hedges.has(next)) continue;
+    return true;
+  }
+  return false;
+}

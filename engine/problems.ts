@@ -1,0 +1,31 @@
+/**
+ * Problems found in rule files: one table of stable codes, each with the message it builds, so
+ * the command line and the editor word the same problem the same way.
+ */
+import { FACTS } from './facts.js';
+import type { Problem, ProblemCode } from './types.js';
+
+const explanations: Record<ProblemCode, (detail: string) => string> = {
+  schema: (detail) => detail,
+  'missing-schema': (schema) => `no schema ${schema} in schemas/, so the file cannot be checked`,
+  'missing-file': (detail) => detail,
+  'invalid-schema': (detail) => `the schema itself is invalid: ${detail}`,
+  'unknown-template': (id) => `template '${id}' is not defined in templates.json`,
+  'unknown-operator': (name) => `operator '${name}' is not registered with the engine`,
+  'unknown-fact': (name) =>
+    `fact '${name}' is not defined; the engine provides ${Object.keys(FACTS).join(', ')}`,
+  'unknown-phrase-list': (name) => `phrase list '${name}' is not defined in phrases.json`,
+  'duplicate-rule': (detail) => detail,
+  'priority-tie': (detail) => detail,
+};
+
+/** Builds a problem whose message reads `rules/FILE: PATH: what is wrong`. */
+export function problem(code: ProblemCode, file: string, path: string, detail: string): Problem {
+  const where = path === '' ? `rules/${file}` : `rules/${file}: ${path}`;
+  return { code, file, path, message: `${where}: ${explanations[code](detail)}` };
+}
+
+/** Escapes one JSON pointer segment. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/gu, '~0').replace(/\//gu, '~1');
+}

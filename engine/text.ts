@@ -1,0 +1,77 @@
+/**
+ * Splits a customer text into sentences and clauses of normalised words, so phrase lists match
+ * regardless of case, accents, punctuation, apostrophes and the misspellings listed in
+ * rules/phrases.json.
+ */
+
+/** A run of words with no clause break inside: the scope of a negation. */
+export interface Clause {
+  sentence: number;
+  words: string[];
+}
+
+/** A customer text after normalisation. */
+export interface NormalisedText {
+  original: string;
+  clauses: Clause[];
+  /** All words, clause after clause, joined by spaces: what explanations show. */
+  text: string;
+}
+
+const SENTENCE_BREAK = /[.!?;\n\r¿¡…]+/u;
+const CLAUSE_BREAK = /[,:()[\]{}"“”]+|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s/u;
+const WORD = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
+const APOSTROPHE = /['’‘`´]/gu;
+const COMBINING_MARK = /\p{M}+/gu;
+
+/** Words that join two clauses; they break negation scope and are dropped. */
+const CLAUSE_JOINERS = new Set([
+  'and', 'but', 'also', 'plus', 'though', 'although', 'however', 'y', 'pero', 'aunque',
+]);
+
+/** Lowercases, removes accents and apostrophes: `Won't` becomes `wont`, `inundó` `inundo`. */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING_MARK, '').replace(APOSTROPHE, '').toLowerCase();
+}
+
+/** Splits folded text into words, replacing misspelt words by their spelling-table entry. */
+export function splitWords(folded: string, spellings: ReadonlyMap<string, string[]>): string[] {
+  const words: string[] = [];
+  for (const word of folded.match(WORD) ?? []) {
+    const corrected = spellings.get(word);
+    if (corrected) words.push(...corrected);
+    else words.push(word);
+  }
+  return words;
+}
+
+/** Normalises a text into clauses of words, keeping the sentence each clause belongs to. */
+export function normaliseText(
+  original: string,
+  spellings: ReadonlyMap<string, string[]>,
+): NormalisedText {
+  const clauses: Clause[] = [];
+  const sentences = foldCase(original).split(SENTENCE_BREAK);
+
+  sentences.forEach((sentence, index) => {
+    for (const part of sentence.split(CLAUSE_BREAK)) {
+      pushClauses(clauses, index, splitWords(part, spellings));
+    }
+  });
+
+  const text = clauses.map((clause) => clause.words.join(' ')).join(' | ');
+  return { original, clauses, text };
+}
+
+function pushClauses(clauses: Clause[], sentence: number, words: string[]): void {
+  let current: string[] = [];
+  for (const word of words) {
+    if (CLAUSE_JOINERS.has(word)) {
+      if (current.length > 0) clauses.push({ sentence, words: current });
+      current = [];
+    } else {
+      current.push(word);
+    }
+  }
+  if (current.length > 0) clauses.push({ sentence, words: current });
+}
