@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 const PHONE_KEYS = new Set(['phone', 'from', 'to', 'caller', 'technicianPhone', 'customerPhone']);
 
@@ -26,11 +26,17 @@ function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
   return masked;
 }
 
-export const logger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? 'info',
-  base: { service: 'ringback' },
-  formatters: { log: maskFields },
-});
+/** A pino logger that masks phone numbers in known fields; writes to stdout unless given a stream. */
+export function createLogger(destination?: DestinationStream): Logger {
+  const options = {
+    level: process.env.LOG_LEVEL ?? 'info',
+    base: { service: 'ringback' },
+    formatters: { log: maskFields },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export const logger: Logger = createLogger();
 
 export function childLogger(component: string): Logger {
   return logger.child({ component });

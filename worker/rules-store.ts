@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClassifier, loadRuleBundle, type RuleBundle } from '../engine/index.ts';
-import { readRuleFiles } from './rules-files.ts';
+import { readRuleFiles, readSchemas } from './rules-files.ts';
 import { repoRoot } from './settings.ts';
 
 type Classifier = ReturnType<typeof createClassifier>;
@@ -42,7 +42,7 @@ export class RulesStore {
     const signature = this.folderSignature();
     if (this.bundle && signature === this.signature) return;
     try {
-      const bundle = loadRuleBundle(readRuleFiles(this.dir));
+      const bundle = loadRuleBundle(readRuleFiles(this.dir), readSchemas());
       this.bundle = bundle;
       this.classifier = createClassifier(bundle);
       this.signature = signature;

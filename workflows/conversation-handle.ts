@@ -1,10 +1,12 @@
-import type { Decision } from '../engine/index.ts';
+import type { Decision, Urgency } from '../engine/index.ts';
 import type { InboundMessage } from './signals.ts';
 import type { ConversationState } from './state.ts';
 
 /** What the triage, dispatch and booking steps may do inside a running conversation. */
 export interface ConversationHandle {
   state: ConversationState;
+  /** The most urgent problem known before the message being handled; state has the merged one. */
+  previousUrgency: Urgency;
   /** Texts the customer a template; returns false when nothing was sent (opted out, limit). */
   text(templateId: string, purpose: string, vars?: Record<string, unknown>): Promise<boolean>;
   /** Records what the conversation did with the message being handled. */

@@ -46,6 +46,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   const conversation: ConversationHandle = {
     state,
+    previousUrgency: 'none',
     note: (action) => {
       const latest = state.decisions.at(-1);
       if (latest) latest.action = latest.action ? `${latest.action}; ${action}` : action;
@@ -109,8 +110,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
     const decision = await activities.classifyMessage({ text: message.text, afterHours: state.afterHours });
     recordDecision(message, decision);
-    await routeDecision(message, decision);
+    conversation.previousUrgency = state.classification?.urgency ?? 'none';
     state.classification = mergeClassification(state.classification, decision);
+    await routeDecision(message, decision);
   }
 
   function recordDecision(message: InboundMessage, decision: Decision): void {
@@ -141,7 +143,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   async function triage(decision: Decision, message: InboundMessage): Promise<void> {
-    const moreUrgent = isMoreUrgent(decision.urgency, state.classification?.urgency);
+    const moreUrgent = isMoreUrgent(decision.urgency, conversation.previousUrgency);
     if (state.needsDispatch && !moreUrgent) return onDispatchUpdate(conversation, decision, message);
     switch (decision.urgency) {
       case 'gas':

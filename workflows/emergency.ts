@@ -7,7 +7,7 @@ import { isMoreUrgent } from './state.ts';
  */
 export const onEmergency: MessageStep = async (conversation, decision) => {
   const { state } = conversation;
-  const alreadyWarned = state.needsDispatch && !isMoreUrgent(decision.urgency, state.classification?.urgency);
+  const alreadyWarned = state.needsDispatch && !isMoreUrgent(decision.urgency, conversation.previousUrgency);
   state.needsDispatch = true;
 
   if (alreadyWarned) {

@@ -71,6 +71,17 @@ async function state() {
   return env.client.workflow.getHandle(workflowId()).query(conversationStateQuery);
 }
 
+/** The state once the workflow has recorded every text the stand-in received. */
+async function settledState() {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const current = await state();
+    const recorded = current.transcript.filter((entry) => entry.direction === 'out').length;
+    if (recorded >= standIn.textsTo(phone).length || Date.now() > deadline) return current;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('conversation workflow', () => {
   it('texts back once and a second call joins without texting again', async () => {
     await missedCall('call-1');
@@ -84,13 +95,13 @@ describe('conversation workflow', () => {
     expect(texts[0]).toContain('Apex Plumbing');
     expect(texts[0].toLowerCase()).toContain('automated');
     expect(texts[0]).toMatch(/Reply STOP to opt out\.?$/);
-    expect((await state()).calls.map((call) => call.callId)).toEqual(['call-1', 'call-2']);
+    expect((await settledState()).calls.map((call) => call.callId)).toEqual(['call-1', 'call-2']);
   });
 
   it('picks the after-hours opening outside open hours', async () => {
     await missedCall('call-night', AFTER_HOURS);
     const [opening] = await standIn.waitForMessages(1, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.period).toBe('after_hours');
     expect(current.transcript[0].templateId).toBe('opening_after_hours');
@@ -100,7 +111,7 @@ describe('conversation workflow', () => {
   it('picks the holiday opening on Christmas Day', async () => {
     await missedCall('call-xmas', '2026-12-25T16:00:00.000Z');
     await standIn.waitForMessages(1, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.period).toBe('holiday');
     expect(current.transcript[0].templateId).toBe('opening_holiday');
@@ -111,7 +122,7 @@ describe('conversation workflow', () => {
     await standIn.waitForMessages(1, phone);
     await reply('I have no hot water');
     await standIn.waitForMessages(2, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.classification?.urgency).toBe('routine');
     expect(current.classification?.jobType).toBe('Water Heater');
@@ -125,7 +136,7 @@ describe('conversation workflow', () => {
     await standIn.waitForMessages(1, phone);
     await reply('I smell gas in the kitchen');
     const texts = await standIn.waitForMessages(2, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.classification?.urgency).toBe('gas');
     expect(current.needsDispatch).toBe(true);
@@ -138,7 +149,7 @@ describe('conversation workflow', () => {
     await standIn.waitForMessages(1, phone);
     await reply("the leak under the sink won't stop, water everywhere");
     await standIn.waitForMessages(2, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.optedOut).toBe(false);
     expect(current.classification?.urgency).toBe('emergency');
@@ -218,7 +229,7 @@ describe('conversation workflow', () => {
   it('triages a voicemail transcript left with the missed call', async () => {
     await missedCall('call-vm', OPEN_HOURS, 'hi my basement is flooding, a pipe burst, please call back');
     const texts = await standIn.waitForMessages(2, phone);
-    const current = await state();
+    const current = await settledState();
 
     expect(current.transcript[0].templateId).toBe('opening_open_voicemail');
     expect(current.voicemailTranscript).toContain('basement is flooding');

@@ -2,13 +2,13 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityDeps } from '../../worker/activities/index.ts';
 import { ConversationGateway } from '../../worker/conversations.ts';
 import { createMetrics } from '../../worker/http/metrics.ts';
 import { buildServer } from '../../worker/http/server.ts';
 import { signVonageWebhook } from '../../worker/http/signature.ts';
+import { createLogger } from '../../worker/logger.ts';
 import { createTestWorker, startDevServer, testDeps } from '../support/harness.ts';
 import { VonageStandIn } from '../support/vonage-stand-in.ts';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   ({ worker, taskQueue } = await createTestWorker(env, deps));
   running = worker.run();
 
-  const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
+  const logger = createLogger({ write: (line: string) => logLines.push(line) });
   app = await buildServer({
     settings: deps.settings,
     ledger: deps.ledger,

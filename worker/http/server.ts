@@ -1,4 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { PhoneError } from '../phone.ts';
 import { apiRoutes } from './api.ts';
 import type { ServerDeps } from './deps.ts';
@@ -30,6 +32,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     loggerInstance: options.logger.child({ component: 'http' }) as FastifyBaseLogger,
     disableRequestLogging: true,
   }) as unknown as FastifyInstance;
+
+  // Webhook schemas are draft 2020-12, like every schema in schemas/.
+  const ajv = new Ajv2020({ allErrors: true, coerceTypes: 'array', useDefaults: true, strict: false });
+  addFormats.default(ajv);
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
 
   // Keep the raw body: a signed webhook's payload_hash is computed over the exact bytes.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
