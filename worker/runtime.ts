@@ -9,7 +9,9 @@ import { Ledger } from './ledger.ts';
 import { childLogger, logger } from './logger.ts';
 import { RulesStore } from './rules-store.ts';
 import { dataDir, loadSettings, settingsPath, type BusinessSettings } from './settings.ts';
-import { connectClient, connectWorker, temporalSettings, type TemporalSettings } from './temporal.ts';
+import {
+  connectClient, connectWorker, installTemporalLogging, temporalSettings, type TemporalSettings,
+} from './temporal.ts';
 import { createMessagesClient, vonageConfigFromEnv } from './vonage.ts';
 import { createWorker } from './worker.ts';
 
@@ -20,6 +22,7 @@ export interface Runtime {
 }
 
 export function openRuntime(): Runtime {
+  installTemporalLogging(logger);
   const settings = loadSettings();
   const ledger = new Ledger(join(dataDir(), 'ringback.db'));
   const rules = new RulesStore(undefined, (error) =>
@@ -61,13 +64,13 @@ export async function runServer(runtime: Runtime, temporal: TemporalSettings, po
 }
 
 type Closer = () => Promise<void>;
+let stopping = false;
 
 /** Stops everything in reverse order of starting on SIGINT or SIGTERM, then exits. */
 export function closeOnSignals(closers: Closer[]): void {
-  let closing = false;
   const close = async (signal: string) => {
-    if (closing) return;
-    closing = true;
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'stopping');
     for (const closer of [...closers].reverse()) {
       try {
@@ -100,7 +103,8 @@ export async function runEverything(port: number): Promise<void> {
     });
     closers.push(() => devServer!.stop());
     devServer.process.once('exit', (code) => {
-      logger.error({ code }, 'temporal server exited');
+      if (stopping) return;
+      logger.error({ code }, 'temporal server exited unexpectedly; stopping');
       process.kill(process.pid, 'SIGTERM');
     });
     logger.info({ address: devServer.address, ui: devServer.uiUrl, db: join(dataDir(), 'temporal.db') },

@@ -1,5 +1,8 @@
 import { Connection, Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import {
+  DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, type LogLevel,
+} from '@temporalio/worker';
+import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './settings.ts';
@@ -66,4 +69,23 @@ export function temporalTestServerPath(): string {
 /** Workflow id of the conversation with one caller, e.g. ringback/apex-plumbing/+13125550123. */
 export function conversationWorkflowId(businessId: string, phone: string): string {
   return `ringback/${businessId}/${phone}`;
+}
+
+/**
+ * Sends the Temporal SDK's own log lines (worker state, workflow bundling, core warnings)
+ * through pino, so every line the process writes is one JSON event. Call before creating a
+ * worker or connection.
+ */
+export function installTemporalLogging(logger: Logger): void {
+  const sdkLogger = logger.child({ component: 'temporal-sdk' });
+  const level = (process.env.TEMPORAL_SDK_LOG_LEVEL ?? 'WARN') as LogLevel;
+  Runtime.install({
+    // The command line stops the HTTP server, worker and dev server in order on these signals.
+    shutdownSignals: [],
+    logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
+      const method = entryLevel === 'TRACE' ? 'trace' : (entryLevel.toLowerCase() as 'info');
+      sdkLogger[method]({ ...meta }, message);
+    }),
+    telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: level }) } },
+  });
 }
