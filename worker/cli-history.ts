@@ -28,7 +28,8 @@ function describe(entry: TimelineEntry): string[] {
   }
   if (entry.kind === 'activity' && entry.name === 'classifyMessage') return describeDecision(entry.result as Decision);
   if (entry.kind === 'activity' && entry.name === 'sendTemplate') {
-    return [`${entry.at} text ${input?.templateId} (${result?.status}): ${JSON.stringify(result?.text)}`];
+    const template = input?.templateId ? ` ${input.templateId}` : '';
+    return [`${entry.at} text${template} (${result?.status}): ${JSON.stringify(result?.text)}`];
   }
   if (entry.kind === 'activity') return [`${entry.at} ${entry.name} -> ${JSON.stringify(entry.result)}`];
   if (entry.kind === 'failed') return [`${entry.at} ${entry.name} failed: ${entry.result}`];

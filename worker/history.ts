@@ -62,6 +62,12 @@ export function timeline(history: History): TimelineEntry[] {
       const attributes = event.activityTaskFailedEventAttributes;
       const activity = scheduled.get(String(attributes.scheduledEventId));
       entries.push({ at, kind: 'failed', name: activity?.name ?? '?', input: activity?.input, result: attributes.failure?.message });
+    } else if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+      // Local activities leave a marker: its data names the activity, its result is the return
+      // value; the input is not recorded.
+      const details = event.markerRecordedEventAttributes.details ?? {};
+      const marker = decode(details.data)[0] as { activity_type?: string } | undefined;
+      entries.push({ at, kind: 'activity', name: marker?.activity_type ?? '?', result: decode(details.result)[0] });
     } else if (event.timerStartedEventAttributes) {
       const attributes = event.timerStartedEventAttributes;
       const seconds = Number(attributes.startToFireTimeout?.seconds ?? 0);

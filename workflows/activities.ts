@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createActivities } from '../worker/activities/index.ts';
 
 export type Activities = ReturnType<typeof createActivities>;
@@ -6,5 +6,15 @@ export type Activities = ReturnType<typeof createActivities>;
 /** Activities that touch the ledger, the rules or Vonage: short, retried with backoff. */
 export const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
+});
+
+/**
+ * The same activities run inside the workflow task, for the steps on the path from a missed call
+ * to the first text: no round trip through the Temporal server's task queue per step.
+ */
+export const localActivities = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
 });

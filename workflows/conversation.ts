@@ -2,7 +2,7 @@ import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Decision } from '../engine/index.ts';
-import { activities } from './activities.ts';
+import { activities, localActivities } from './activities.ts';
 import { onJobRequest, onOtherReply } from './booking.ts';
 import type { ConversationHandle } from './conversation-handle.ts';
 import { onDispatchUpdate, onEmergency } from './emergency.ts';
@@ -59,7 +59,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
         return false;
       }
       const key = `${info.workflowId}/${info.runId}/${++sequence}`;
-      const result = await activities.sendTemplate({
+      const result = await localActivities.sendTemplate({
         conversationId: info.workflowId, phone: state.phone, templateId, vars, purpose, key,
         allowWhenOptedOut: optOutConfirmation,
       });
@@ -76,7 +76,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   await condition(() => pendingCalls.length > 0 || inbox.length > 0);
   const firstAt = pendingCalls[0]?.at ?? inbox[0].at;
-  const context = await activities.conversationContext({ phone: state.phone, at: firstAt });
+  const context = await localActivities.conversationContext({ phone: state.phone, at: firstAt });
   Object.assign(state, {
     period: context.period, afterHours: context.afterHours, holiday: context.holiday,
     optedOut: context.optedOut, status: context.optedOut ? 'opted_out' : 'active',
