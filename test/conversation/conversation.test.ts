@@ -1,12 +1,16 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityDeps } from '../../worker/activities/index.ts';
 import { conversationWorkflow } from '../../workflows/conversation.ts';
 import {
   conversationStateQuery, inboundMessageSignal, missedCallSignal,
 } from '../../workflows/signals.ts';
-import { createTestWorker, startTimeSkipping, testDeps, testSettings } from '../support/harness.ts';
+import { dispatchVerdict } from '../../worker/cli-history.ts';
+import { timeline } from '../../worker/history.ts';
+import {
+  createTestWorker, startTimeSkipping, testDeps, testSettings, workflowBundle,
+} from '../support/harness.ts';
 import { VonageStandIn } from '../support/vonage-stand-in.ts';
 
 // Friday 4 December 2026, 10:00 in Chicago: open hours.
@@ -260,5 +264,36 @@ describe('conversation workflow without a follow-up', () => {
       quietWorker.shutdown();
       await run;
     }
+  });
+});
+
+describe('conversation history', () => {
+  it('replays on the current code and explains why a dispatch was needed', async () => {
+    await missedCall('call-history');
+    await standIn.waitForMessages(1, phone);
+    await reply('I smell gas by the water heater');
+    await standIn.waitForMessages(2, phone);
+    await settledState();
+    const history = await env.client.workflow.getHandle(workflowId()).fetchHistory();
+
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId()),
+    ).resolves.toBeUndefined();
+    const entries = timeline(history);
+    const classified = entries.find((entry) => entry.name === 'classifyMessage');
+    expect((classified?.result as { urgency: string }).urgency).toBe('gas');
+    expect(entries.filter((entry) => entry.name === 'sendTemplate')).toHaveLength(2);
+    expect(dispatchVerdict(entries)).toMatch(/^dispatch needed: a message was classified gas/);
+  });
+
+  it('explains that no dispatch was needed for routine work', async () => {
+    await missedCall('call-history-routine');
+    await standIn.waitForMessages(1, phone);
+    await reply('my kitchen faucet drips');
+    await standIn.waitForMessages(2, phone);
+    await settledState();
+    const history = await env.client.workflow.getHandle(workflowId()).fetchHistory();
+
+    expect(dispatchVerdict(timeline(history))).toMatch(/^no dispatch: .*routine/);
   });
 });
