@@ -1,25 +1,121 @@
-import type { MessageStep } from './conversation-handle.ts';
-import { isMoreUrgent } from './state.ts';
+import {
+  getExternalWorkflowHandle, log, ParentClosePolicy, setHandler, startChild, workflowInfo,
+} from '@temporalio/workflow';
+import type { Decision } from '../engine/index.ts';
+import { activities } from './activities.ts';
+import type { ConversationHandle, MessageStep } from './conversation-handle.ts';
+import { dispatchWorkflow } from './dispatch.ts';
+import { newDispatchSummary } from './dispatch-record.ts';
+import {
+  dispatchDetailsSignal, dispatchProgressSignal,
+  type DispatchDetails, type DispatchInput, type DispatchSummary, type DispatchUrgency,
+} from './dispatch-signals.ts';
+import type { InboundMessage } from './signals.ts';
+import { isMoreUrgent, type ConversationState } from './state.ts';
+
+function isOpen(dispatch: DispatchSummary | null): dispatch is DispatchSummary {
+  return dispatch !== null && dispatch.status !== 'closed';
+}
 
 /**
- * Gas smells and active leaks: the safety text once per level of urgency, and the record that
- * the conversation needs a technician dispatched.
+ * Gas smells and active leaks: the safety text once per level of urgency, then a dispatch. The
+ * first emergency starts the dispatch workflow; a more urgent message, or an opt-out sent with
+ * the emergency, goes to the dispatch already running.
  */
-export const onEmergency: MessageStep = async (conversation, decision) => {
+export const onEmergency: MessageStep = async (conversation, decision, message) => {
   const { state } = conversation;
-  const alreadyWarned = state.needsDispatch && !isMoreUrgent(decision.urgency, conversation.previousUrgency);
+  const urgency = decision.urgency as DispatchUrgency;
+  const moreUrgent = isMoreUrgent(decision.urgency, state.classification?.urgency);
+  const alreadyWarned = state.needsDispatch && !moreUrgent;
   state.needsDispatch = true;
 
-  if (alreadyWarned) {
-    conversation.note(`${decision.urgency}: already warned, dispatch needed`);
+  if (!alreadyWarned && decision.template) await conversation.text(decision.template, 'triage');
+  const warned = alreadyWarned ? 'already warned' : `${decision.template} text`;
+
+  if (isOpen(state.dispatch)) {
+    const update = { urgency: moreUrgent ? urgency : undefined, customerOptedOut: state.optedOut };
+    const sent = await sendDetails(state.dispatch.workflowId, state, message, update);
+    conversation.note(`${urgency}: ${warned}, ${sent ? 'sent to the dispatch' : 'dispatch unreachable'}`);
     return;
   }
-  if (decision.template) await conversation.text(decision.template, 'triage');
-  conversation.note(`${decision.urgency}: ${decision.template} text, dispatch needed`);
+  await startDispatch(conversation, decision, message, warned);
 };
 
-/** A later message while a dispatch is needed, such as the address: kept for the technician. */
+async function startDispatch(
+  conversation: ConversationHandle,
+  decision: Decision,
+  message: InboundMessage,
+  warned: string,
+): Promise<void> {
+  const { state } = conversation;
+  const urgency = decision.urgency as DispatchUrgency;
+  const plan = await activities.planDispatch({ urgency, at: message.at });
+  if (plan.chain.length === 0) {
+    log.error('no dispatch: nobody to notify', { warnings: plan.warnings });
+    conversation.note(`${urgency}: ${warned}, no dispatch: no technician or owner in the settings`);
+    return;
+  }
+
+  const input: DispatchInput = {
+    conversationId: state.workflowId,
+    customer: { ...state.customer, phone: state.phone },
+    issue: message.text,
+    urgency,
+    jobType: decision.jobType,
+    customerOptedOut: state.optedOut,
+    reportedAt: message.at,
+    plan,
+  };
+  const workflowId = `${workflowInfo().workflowId}/dispatch/${message.messageId}`;
+  setHandler(dispatchProgressSignal, (summary) => {
+    const current = state.dispatch;
+    if (current?.workflowId !== summary.workflowId || summary.revision <= current.revision) return;
+    state.dispatch = summary;
+  });
+  // Abandon: a dispatch outlives a conversation that goes quiet, until its own openFor ends.
+  await startChild(dispatchWorkflow, {
+    workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  state.dispatch = newDispatchSummary(workflowId, input);
+  if (!state.optedOut) state.outcome = 'dispatched';
+
+  const { templateId, vars } = plan.customerNotice;
+  const told = await conversation.text(templateId, 'dispatch', vars);
+  const customer = told ? `customer told: ${templateId}` : 'customer not texted';
+  conversation.note(`${urgency}: ${warned}, dispatch started, ${customer}`);
+}
+
+/** A later message while a dispatch is needed, such as the address: sent on to the dispatch. */
 export const onDispatchUpdate: MessageStep = async (conversation, decision, message) => {
-  if (decision.zip) conversation.state.customer.zip = decision.zip;
-  conversation.note('details for the dispatch: recorded');
+  const { state } = conversation;
+  if (decision.zip) state.customer.zip = decision.zip;
+  if (!isOpen(state.dispatch)) {
+    conversation.note('details recorded; no dispatch open');
+    return;
+  }
+  const sent = await sendDetails(state.dispatch.workflowId, state, message, {});
+  conversation.note(sent ? 'details sent to the dispatch' : 'details recorded; dispatch unreachable');
 };
+
+async function sendDetails(
+  dispatchId: string,
+  state: ConversationState,
+  message: InboundMessage,
+  extra: Pick<DispatchDetails, 'urgency' | 'customerOptedOut'>,
+): Promise<boolean> {
+  const details: DispatchDetails = {
+    messageId: message.messageId,
+    text: message.text,
+    at: message.at,
+    address: state.customer.address,
+    zip: state.customer.zip,
+    ...extra,
+  };
+  try {
+    await getExternalWorkflowHandle(dispatchId).signal(dispatchDetailsSignal, details);
+    return true;
+  } catch (error) {
+    log.warn('dispatch did not take the details', { error: String(error) });
+    return false;
+  }
+}

@@ -1,1 +1,2 @@
 export { conversationWorkflow } from './conversation.ts';
+export { dispatchWorkflow } from './dispatch.ts';

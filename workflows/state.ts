@@ -1,4 +1,5 @@
 import type { Classification, Decision } from '../engine/index.ts';
+import type { DispatchSummary } from './dispatch-signals.ts';
 import type { MissedCall } from './signals.ts';
 
 export type ConversationStatus = 'active' | 'quiet' | 'opted_out' | 'closed';
@@ -50,7 +51,8 @@ export interface ConversationState {
   unansweredTexts: number;
   followUpSent: boolean;
   customer: { name: string | null; address: string | null; zip: string | null };
-  dispatch: unknown | null;
+  /** The emergency dispatch and its timeline, as the dispatch workflow last reported it. */
+  dispatch: DispatchSummary | null;
   booking: unknown | null;
   /** How the conversation ended up: dispatched, booked, out_of_area, opted_out, no_reply. */
   outcome: string | null;

@@ -1,0 +1,158 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import { technicianReplySignal, type TechnicianReply } from '../workflows/dispatch-signals.ts';
+import { escalationPolicy, readTechnicianReply } from './escalation.ts';
+import { HandoffError } from './http/handoff.ts';
+import type { InboundRouter } from './http/vonage-messages.ts';
+import type { Ledger } from './ledger.ts';
+import type { RulesStore } from './rules-store.ts';
+import type { BusinessSettings } from './settings.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS dispatch_notices (
+  id INTEGER PRIMARY KEY,
+  business_id TEXT NOT NULL,
+  dispatch_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  responder_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  at TEXT NOT NULL,
+  UNIQUE (dispatch_id, phone)
+);
+CREATE INDEX IF NOT EXISTS dispatch_notices_by_phone ON dispatch_notices (business_id, phone, id);
+CREATE TABLE IF NOT EXISTS dispatch_closures (
+  dispatch_id TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dispatch_voice_calls (
+  idempotency_key TEXT PRIMARY KEY,
+  dispatch_id TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  call_uuid TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+`;
+
+export interface DispatchNotice {
+  businessId: string;
+  dispatchId: string;
+  phone: string;
+  responderId: string;
+  role: string;
+  at: string;
+}
+
+/**
+ * Which dispatch notified which phone, kept in the ledger's SQLite file so that the HTTP server
+ * finds the dispatch a technician's reply belongs to, across restarts of either process.
+ */
+export class DispatchNotices {
+  constructor(private readonly db: Database.Database) {
+    db.exec(SCHEMA);
+  }
+
+  /** Records a notice before it is sent, so an instant reply already finds its dispatch. */
+  recordNotice(notice: DispatchNotice): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO dispatch_notices (business_id, dispatch_id, phone, responder_id, role, at)
+          VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(notice.businessId, notice.dispatchId, notice.phone, notice.responderId, notice.role,
+        notice.at);
+  }
+
+  recordClosure(dispatchId: string, at: string): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO dispatch_closures (dispatch_id, at) VALUES (?, ?)')
+      .run(dispatchId, at);
+  }
+
+  /** Records a voice notice Vonage accepted, so a retried activity does not call again. */
+  recordCall(key: string, dispatchId: string, phone: string, callUuid: string): void {
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO dispatch_voice_calls (idempotency_key, dispatch_id, phone, call_uuid, at)
+          VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(key, dispatchId, phone, callUuid, new Date().toISOString());
+  }
+
+  callPlaced(key: string): boolean {
+    const row = this.db.prepare('SELECT 1 FROM dispatch_voice_calls WHERE idempotency_key = ?').get(key);
+    return row !== undefined;
+  }
+
+  /** The open dispatch most recently notified to a phone, or null. */
+  openDispatchFor(businessId: string, phone: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT dispatch_id AS dispatchId FROM dispatch_notices n
+          WHERE business_id = ? AND phone = ?
+            AND NOT EXISTS (SELECT 1 FROM dispatch_closures c WHERE c.dispatch_id = n.dispatch_id)
+          ORDER BY id DESC LIMIT 1`,
+      )
+      .get(businessId, phone) as { dispatchId: string } | undefined;
+    return row?.dispatchId ?? null;
+  }
+}
+
+/** Phone numbers of everyone a dispatch may notify: the technicians and the owner. */
+export function staffPhones(settings: BusinessSettings): Set<string> {
+  const phones = (settings.technicians ?? []).map((technician) => technician.phone);
+  if (settings.onCall?.owner) phones.push(settings.onCall.owner.phone);
+  return new Set(phones);
+}
+
+export interface TechnicianRouterDeps {
+  client: Client;
+  settings: BusinessSettings;
+  ledger: Ledger;
+  rules: RulesStore;
+  logger: Logger;
+}
+
+/**
+ * Builds the inbound-text hook that keeps staff texts out of customer conversations. A text
+ * from a technician's or the owner's phone is recorded in the ledger and signalled to the open
+ * dispatch last notified to that phone; with no open dispatch it is only recorded. Throws a
+ * HandoffError (the webhook answers 503, so Vonage retries) when Temporal is unreachable.
+ */
+export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRouter {
+  const notices = new DispatchNotices(deps.ledger.db);
+  const log = deps.logger.child({ component: 'technicians' });
+
+  return async (phone, text, messageId, at) => {
+    if (!staffPhones(deps.settings).has(phone)) return false;
+
+    const businessId = deps.settings.id;
+    const dispatchId = notices.openDispatchFor(businessId, phone);
+    deps.ledger.recordInbound({
+      businessId, phone, text, providerId: messageId, conversationId: dispatchId, at,
+    });
+    if (!dispatchId) {
+      log.info({ phone, messageId }, 'staff text with no open dispatch: recorded only');
+      return true;
+    }
+    const sourceId = `message:${messageId}`;
+    if (deps.ledger.wasHandedOff(sourceId)) return true;
+
+    const intent = readTechnicianReply(text, escalationPolicy(deps.rules.current().bundle.files));
+    const reply: TechnicianReply = { messageId, phone, text, at, intent };
+    try {
+      await deps.client.workflow.getHandle(dispatchId).signal(technicianReplySignal, reply);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) {
+        log.error({ err: error, workflowId: dispatchId }, 'technician reply not delivered');
+        throw new HandoffError('dispatch service unavailable; the reply is recorded, retry later');
+      }
+      notices.recordClosure(dispatchId, new Date().toISOString());
+      log.warn({ phone, workflowId: dispatchId }, 'technician reply for a finished dispatch');
+      return true;
+    }
+    deps.ledger.recordHandoff(sourceId, dispatchId);
+    log.info({ phone, workflowId: dispatchId, intent }, 'technician reply');
+    return true;
+  };
+}

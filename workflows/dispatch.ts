@@ -1,0 +1,188 @@
+import type { Duration } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import {
+  condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from './activities.ts';
+import { DispatchRecord } from './dispatch-record.ts';
+import {
+  dispatchDetailsSignal, dispatchProgressSignal, dispatchStateQuery, technicianReplySignal,
+  type DispatchDetails, type DispatchInput, type DispatchStep, type DispatchSummary,
+  type Responder, type TechnicianReply,
+} from './dispatch-signals.ts';
+
+// Few, quick retries: a notice that cannot go out within about a minute is recorded as failed
+// and the chain moves on, instead of holding up the escalation.
+const { notifyTechnician, textTechnician, callTechnician, closeDispatch } = proxyActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5 },
+});
+
+/**
+ * One emergency dispatch, started by the conversation. Notifies each responder of the plan's
+ * chain in turn (on call, backup, owner), moving on when nobody acknowledges within the
+ * acknowledgement timeout. Until `openFor` has passed it takes responders' replies (acknowledge,
+ * called the customer) and texts the customer's later details to whoever holds the dispatch.
+ * Every change is recorded with its time and sent to the conversation.
+ */
+export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSummary> {
+  const info = workflowInfo();
+  const { plan } = input;
+  const record = new DispatchRecord(info.workflowId, input);
+  const replies: TechnicianReply[] = [];
+  const details: DispatchDetails[] = [];
+  const seen = new Set<string>();
+  let sequence = 0;
+  let conversationGone = false;
+
+  setHandler(dispatchStateQuery, () => record.summary);
+  setHandler(technicianReplySignal, (reply) => {
+    if (seen.has(reply.messageId)) return;
+    seen.add(reply.messageId);
+    replies.push(reply);
+  });
+  setHandler(dispatchDetailsSignal, (update) => {
+    if (seen.has(update.messageId)) return;
+    seen.add(update.messageId);
+    details.push(update);
+  });
+
+  // Both durations passed the schema's pattern when the plan was made.
+  const ackTimeout = msToNumber(plan.ackTimeout as Duration);
+  const closesAt = Date.now() + msToNumber(plan.openFor as Duration);
+  const hasMail = () => replies.length > 0 || details.length > 0;
+
+  async function report(): Promise<void> {
+    if (!info.parent || conversationGone) return;
+    try {
+      const conversation = getExternalWorkflowHandle(info.parent.workflowId, info.parent.runId);
+      await conversation.signal(dispatchProgressSignal, record.snapshot());
+    } catch (error) {
+      conversationGone = true;
+      log.warn('conversation no longer takes dispatch progress', { error: String(error) });
+    }
+  }
+
+  function textInput(responder: Responder, templateId: string, detail: string | null = null) {
+    return {
+      dispatchId: info.workflowId,
+      conversationId: input.conversationId,
+      responder,
+      templateId,
+      facts: record.facts(detail),
+      key: `${info.workflowId}/${info.runId}/${++sequence}`,
+    };
+  }
+
+  async function text(responder: Responder, templateId: string, detail: string | null = null) {
+    try {
+      const result = await textTechnician(textInput(responder, templateId, detail));
+      return result.status;
+    } catch (error) {
+      log.warn('dispatch text failed', { templateId, error: String(error) });
+      return 'failed';
+    }
+  }
+
+  /** Texts (and calls, when enabled) one responder; returns whether either went out. */
+  async function notify(step: DispatchStep): Promise<boolean> {
+    let delivered = false;
+    let detail: string;
+    try {
+      const sms = await notifyTechnician(textInput(step, step.notice));
+      delivered = sms.status !== 'suppressed';
+      detail = `text ${sms.status}`;
+    } catch (error) {
+      detail = `text failed: ${String(error)}`;
+    }
+    record.markNotified(step, delivered, detail);
+
+    if (plan.voiceNotice) {
+      try {
+        const call = await callTechnician(textInput(step, plan.templates.voice));
+        delivered ||= call.status === 'started';
+        record.add('voice_call', step, `${call.status}: ${call.detail}`);
+      } catch (error) {
+        record.add('voice_call', step, `failed: ${String(error)}`);
+      }
+    }
+    await report();
+    return delivered;
+  }
+
+  async function standDownOthers(): Promise<void> {
+    for (const responder of record.takeStandDowns()) {
+      const status = await text(responder, plan.templates.taken);
+      record.add('stood_down', responder, `text ${status}`);
+    }
+    await report();
+  }
+
+  async function escalate(): Promise<void> {
+    for (const [index, step] of plan.chain.entries()) {
+      if (record.acknowledged) return;
+      const delivered = await notify(step);
+      if (record.acknowledged) return standDownOthers();
+      if (delivered && (await condition(() => record.acknowledged, ackTimeout))) return;
+
+      const why = delivered ? `no acknowledgement within ${plan.ackTimeout}` : 'notice not delivered';
+      const next = plan.chain[index + 1];
+      if (next) record.add('escalated', step, `${why}; notifying ${next.name}`);
+      else record.markUnacknowledged(`${why}; nobody left in the chain`);
+      await report();
+    }
+  }
+
+  async function onReply(reply: TechnicianReply): Promise<void> {
+    const responder = record.notifiedResponder(reply.phone);
+    if (!responder || reply.intent === 'other') {
+      record.add('technician_message', responder, reply.text);
+      return report();
+    }
+    const holder = record.summary.acknowledgedBy;
+    if (!holder) {
+      record.acknowledge(responder, reply.text);
+      await report();
+      await text(responder, plan.templates.acknowledged);
+      await standDownOthers();
+    } else if (holder.phone !== responder.phone && reply.intent === 'acknowledge') {
+      record.add('technician_message', responder, `${reply.text} (already taken by ${holder.name})`);
+      await text(responder, plan.templates.taken);
+    }
+    if (reply.intent === 'called') record.calledCustomer(responder, reply.text);
+    await report();
+  }
+
+  async function onDetails(update: DispatchDetails): Promise<void> {
+    record.applyDetails(update);
+    const holder = record.summary.holder;
+    if (!holder) {
+      record.add('details_sent', undefined, `kept for the first notice: ${update.text}`);
+      return report();
+    }
+    const status = await text(holder, plan.templates.update, update.text);
+    record.add('details_sent', holder, `text ${status}: ${update.text}`);
+    await report();
+  }
+
+  async function serveMail(): Promise<void> {
+    while (Date.now() < closesAt) {
+      if (!(await condition(hasMail, closesAt - Date.now()))) return;
+      while (hasMail()) {
+        const reply = replies.shift();
+        if (reply) await onReply(reply);
+        const update = details.shift();
+        if (update) await onDetails(update);
+      }
+    }
+  }
+
+  const mail = serveMail();
+  await escalate();
+  await mail;
+
+  await closeDispatch({ dispatchId: info.workflowId, at: new Date().toISOString() });
+  record.close();
+  await report();
+  return record.summary;
+}
