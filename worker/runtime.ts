@@ -12,7 +12,8 @@ import { dataDir, loadSettings, settingsPath, type BusinessSettings } from './se
 import {
   connectClient, connectWorker, installTemporalLogging, temporalSettings, type TemporalSettings,
 } from './temporal.ts';
-import { createMessagesClient, vonageConfigFromEnv } from './vonage.ts';
+import { createTechnicianRouter } from './technicians.ts';
+import { createMessagesClient, createVoiceClient, vonageConfigFromEnv } from './vonage.ts';
 import { createWorker } from './worker.ts';
 
 export interface Runtime {
@@ -40,6 +41,8 @@ export async function runWorker(runtime: Runtime, temporal: TemporalSettings): P
     deps: {
       ...runtime,
       messages: vonage ? createMessagesClient(vonage) : null,
+      // Vonage's Voice API takes only application (JWT) credentials.
+      voice: vonage?.applicationId && vonage.privateKey ? createVoiceClient(vonage) : null,
       fromNumber: vonage?.number ?? runtime.settings.company.phone,
     },
   });
@@ -58,6 +61,7 @@ export async function runServer(runtime: Runtime, temporal: TemporalSettings, po
     signatureSecret: process.env.VONAGE_SIGNATURE_SECRET || undefined,
     vonage,
     publicUrl: process.env.RINGBACK_PUBLIC_URL || undefined,
+    routeInbound: createTechnicianRouter({ ...runtime, client, logger }),
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   return app;
