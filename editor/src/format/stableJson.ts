@@ -1,26 +1,24 @@
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { escapePointerToken, readLayout, shapeOf, type JsonLayout, type LaidOutItem } from './jsonLayout.js';
 
-/** Line width that new containers must fit in to be written on one line. */
+/** Line width that new containers, and items added to filled lists, must fit in. */
 export const LINE_WIDTH = 100;
 
 const INDENT = '  ';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Whether each array and object of a file was written on one line, by JSON pointer. */
-export interface JsonLayout {
-  byPointer: Map<string, boolean>;
-  /** The first layout seen for each pointer with its array indexes replaced by `*`. */
-  byShape: Map<string, boolean>;
+interface Entry {
+  identity: string;
+  text: (depth: number) => string;
 }
 
 /**
  * Formats a rule file the way it is stored in git: keys in their existing order, two-space
- * indent and a final newline. Arrays and objects that `previousText` wrote on one line stay on
- * one line, and the others stay expanded, so changing one word changes one line of the file.
- * A new container takes the layout of its siblings (a new condition is written like the
- * others); with none to copy, it gets one line when it holds only scalars and fits in
- * {@link LINE_WIDTH}.
+ * indent and a final newline. Each array and object keeps the layout `previousText` gave it
+ * (one line, one item per line, or several items per line), and items keep the lines they
+ * were on, so changing or adding one word changes one line of the file. A new container takes
+ * the layout of its siblings (a new rule is written like the others); with none to copy, it
+ * gets one line when it holds only scalars and fits in {@link LINE_WIDTH}.
  *
  * @example formatRuleFile({ a: ['x', 'y'] }, '{\n  "a": ["x"]\n}\n') // '{\n  "a": ["x", "y"]\n}\n'
  */
@@ -29,74 +27,98 @@ export function formatRuleFile(value: unknown, previousText?: string): string {
   return `${printValue(value as Json, '', 0, layout)}\n`;
 }
 
-/** Reads which containers of `text` were written on one line; empty for text that is not JSON. */
-export function readLayout(text: string): JsonLayout {
-  const layout: JsonLayout = { byPointer: new Map(), byShape: new Map() };
-  const root = text.trim() === '' ? undefined : parseTree(text);
-  if (root) visitContainers(root, '', text, layout);
-  return layout;
-}
-
-function shapeOf(pointer: string): string {
-  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-}
-
-function visitContainers(node: JsonNode, pointer: string, text: string, out: JsonLayout) {
-  if (node.type !== 'object' && node.type !== 'array') return;
-
-  const source = text.slice(node.offset, node.offset + node.length);
-  const inline = !source.includes('\n');
-  out.byPointer.set(pointer, inline);
-  if (!out.byShape.has(shapeOf(pointer))) out.byShape.set(shapeOf(pointer), inline);
-
-  if (node.type === 'array') {
-    node.children?.forEach((child, index) => visitContainers(child, `${pointer}/${index}`, text, out));
-    return;
-  }
-  for (const property of node.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (keyNode && valueNode) {
-      visitContainers(valueNode, `${pointer}/${escapePointerToken(String(keyNode.value))}`, text, out);
-    }
-  }
-}
-
-function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function printValue(value: Json, pointer: string, depth: number, layout: JsonLayout): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
 
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => ({ key: undefined, item, pointer: `${pointer}/${index}` }))
-    : Object.entries(value).map(([key, item]) => ({
-        key,
-        item,
-        pointer: `${pointer}/${escapePointerToken(key)}`,
-      }));
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  const isArray = Array.isArray(value);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  const entries = entriesOf(value, pointer, layout);
   if (entries.length === 0) return `${open}${close}`;
 
-  const print = (entry: (typeof entries)[number], itemDepth: number) => {
-    const key = entry.key === undefined ? '' : `${JSON.stringify(entry.key)}: `;
-    return key + printValue(entry.item, entry.pointer, itemDepth, layout);
-  };
+  const inline = isArray
+    ? `[${entries.map((entry) => entry.text(0)).join(', ')}]`
+    : `{ ${entries.map((entry) => entry.text(0)).join(', ')} }`;
+  const previous = layout.byPointer.get(pointer);
+  const kind = previous?.kind ?? layout.byShape.get(shapeOf(pointer));
+  const fits = INDENT.length * depth + inline.length <= LINE_WIDTH;
 
-  const wasInline = layout.byPointer.get(pointer) ?? layout.byShape.get(shapeOf(pointer));
-  const inlineText = printInline(value, open, close, entries.map((entry) => print(entry, 0)));
-  const fitsOnOneLine = INDENT.length * depth + inlineText.length <= LINE_WIDTH;
-  const keepInline = wasInline ?? (holdsOnlyScalars(value) && fitsOnOneLine);
-  if (keepInline && !inlineText.includes('\n')) return inlineText;
+  const canBeInline = !inline.includes('\n');
+  if (kind === 'inline' && canBeInline) return inline;
+  if (kind === undefined && canBeInline && fits && holdsOnlyScalars(value)) return inline;
 
+  const lines =
+    kind === 'fill' && canBeInline
+      ? fillLines(entries, previous?.kind === 'fill' ? previous.items : [], depth + 1)
+      : entries.map((entry) => entry.text(depth + 1));
   const innerIndent = INDENT.repeat(depth + 1);
-  const lines = entries.map((entry) => innerIndent + print(entry, depth + 1));
-  return `${open}\n${lines.join(',\n')}\n${INDENT.repeat(depth)}${close}`;
+  const body = lines.map((line) => innerIndent + line).join(',\n');
+  return `${open}\n${body}\n${INDENT.repeat(depth)}${close}`;
 }
 
-function printInline(value: Json, open: string, close: string, items: string[]): string {
-  // Objects on one line keep a space inside the braces, arrays do not: { "zip": "60601" }, ["a"].
-  return Array.isArray(value) ? `${open}${items.join(', ')}${close}` : `${open} ${items.join(', ')} ${close}`;
+function entriesOf(value: Json[] | { [key: string]: Json }, pointer: string, layout: JsonLayout): Entry[] {
+  if (Array.isArray(value)) {
+    return value.map((item, index) => ({
+      identity: JSON.stringify(item),
+      text: (depth) => printValue(item, `${pointer}/${index}`, depth, layout),
+    }));
+  }
+  return Object.entries(value).map(([key, item]) => ({
+    identity: key,
+    text: (depth) => `${JSON.stringify(key)}: ${printValue(item, `${pointer}/${escapePointerToken(key)}`, depth, layout)}`,
+  }));
+}
+
+/**
+ * Packs items several to a line. Items that were in the file stay on the line they were on;
+ * a new item joins the line of the item before it when that line still fits, or starts a line.
+ */
+function fillLines(entries: Entry[], previousItems: LaidOutItem[], depth: number): string[] {
+  const oldIndexOf = matchItems(previousItems.map((item) => item.identity), entries.map((entry) => entry.identity));
+  const available = LINE_WIDTH - INDENT.length * depth - 1;
+  const lines: { key: string; items: string[] }[] = [];
+
+  entries.forEach((entry, index) => {
+    const text = entry.text(0);
+    const oldIndex = oldIndexOf[index];
+    const last = lines.at(-1);
+    if (oldIndex !== undefined) {
+      const key = `old:${previousItems[oldIndex].line}`;
+      if (last?.key === key) last.items.push(text);
+      else lines.push({ key, items: [text] });
+      return;
+    }
+    if (last && [...last.items, text].join(', ').length <= available) last.items.push(text);
+    else lines.push({ key: `new:${index}`, items: [text] });
+  });
+  return lines.map((line) => line.items.join(', '));
+}
+
+/**
+ * Pairs each new item with an unchanged old one by the longest common subsequence, so items
+ * that stayed keep their lines. Returns the old index for each new item, or undefined.
+ */
+function matchItems(oldIds: string[], newIds: string[]): (number | undefined)[] {
+  const rows = oldIds.length + 1;
+  const columns = newIds.length + 1;
+  const lengths = new Uint32Array(rows * columns);
+  for (let i = oldIds.length - 1; i >= 0; i--) {
+    for (let j = newIds.length - 1; j >= 0; j--) {
+      lengths[i * columns + j] =
+        oldIds[i] === newIds[j]
+          ? lengths[(i + 1) * columns + j + 1] + 1
+          : Math.max(lengths[(i + 1) * columns + j], lengths[i * columns + j + 1]);
+    }
+  }
+
+  const matched: (number | undefined)[] = new Array(newIds.length).fill(undefined);
+  let i = 0;
+  let j = 0;
+  while (i < oldIds.length && j < newIds.length) {
+    if (oldIds[i] === newIds[j]) matched[j++] = i++;
+    else if (lengths[(i + 1) * columns + j] >= lengths[i * columns + j + 1]) i++;
+    else j++;
+  }
+  return matched;
 }
 
 function holdsOnlyScalars(value: Json): boolean {

@@ -1,0 +1,97 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Headers that a reverse proxy adds; behind one, every client would look like loopback. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/**
+ * Decides who may use the rules API. With a token, every request (loopback too) must send
+ * `Authorization: Bearer <token>`. Without one, only a browser or script on this machine may:
+ * the connection must come from loopback without proxy headers, the Host header must name
+ * loopback (so a web page cannot reach the API by pointing its own host name at 127.0.0.1),
+ * and a write that carries an Origin must come from the page's own host.
+ *
+ * @returns true when the request may go on; otherwise the reply has been sent.
+ */
+export function checkEditorAccess(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string | undefined,
+): boolean {
+  const refusal = token ? checkToken(request, token) : checkLoopback(request);
+  if (!refusal) return true;
+
+  if (refusal.status === 401) reply.header('www-authenticate', 'Bearer realm="ringback-editor"');
+  reply.code(refusal.status).send({ error: refusal.message });
+  return false;
+}
+
+interface Refusal {
+  status: 401 | 403;
+  message: string;
+}
+
+function checkToken(request: FastifyRequest, token: string): Refusal | undefined {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (match && sameSecret(match[1].trim(), token)) return undefined;
+
+  const message = match
+    ? 'rules API: the bearer token is wrong; use the value of RINGBACK_EDITOR_TOKEN'
+    : 'rules API: missing Authorization: Bearer header; RINGBACK_EDITOR_TOKEN is set';
+  return { status: 401, message };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  // Hashing first gives equal lengths, so the comparison time says nothing about the token.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function checkLoopback(request: FastifyRequest): Refusal | undefined {
+  const onlyLoopback =
+    'rules API: only clients on this machine may use it; set RINGBACK_EDITOR_TOKEN to allow others';
+
+  if (!isLoopbackAddress(request.socket.remoteAddress)) return { status: 403, message: onlyLoopback };
+  if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) {
+    return { status: 403, message: `${onlyLoopback} (the request came through a proxy)` };
+  }
+
+  const host = hostName(request.headers.host);
+  if (!isLoopbackHost(host)) {
+    return { status: 403, message: `rules API: Host '${host}' is not a loopback name; open the editor at 127.0.0.1 or localhost` };
+  }
+
+  const origin = request.headers.origin;
+  if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== undefined) {
+    if (originHost(origin) !== (request.headers.host ?? '').toLowerCase()) {
+      return { status: 403, message: `rules API: writes from the page at ${origin} are not allowed` };
+    }
+  }
+  return undefined;
+}
+
+/** True for 127.0.0.0/8 and ::1, including IPv4 addresses mapped into IPv6. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const ipv4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ipv4) || address === '::1';
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || isLoopbackAddress(host);
+}
+
+function hostName(hostHeader: string | undefined): string {
+  const host = (hostHeader ?? '').toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.split(':')[0];
+}
+
+function originHost(origin: string): string | undefined {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { useLabels } from '../labels.js';
+import { phraseListPointer, PHRASES_FILE, phrasesOf, rulesUsingList } from '../model/ruleModel.js';
+import { insertAt, removeAt } from '../model/pointer.js';
+import { useEditor } from '../state/EditorContext.js';
+
+interface PhraseChipsProps {
+  list: string;
+  /** Name of the rule being edited, left out of the "also used by" note. */
+  ruleName?: string;
+}
+
+/**
+ * The phrases of one list of phrases.json as removable chips, with a field to add one. Lists
+ * are shared, so the chips say which other rules an edit also changes.
+ */
+export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
+  const labels = useLabels();
+  const { files, editFile } = useEditor();
+  const [draft, setDraft] = useState('');
+  const [notice, setNotice] = useState('');
+  const inputId = useId();
+  const phrases = phrasesOf(files, list);
+  const pointer = phraseListPointer(list);
+
+  if (phrases === undefined) {
+    return <p className="phrase-list-missing">Phrase list {list} is not defined in phrases.json.</p>;
+  }
+
+  const addPhrase = () => {
+    const phrase = draft.trim().replace(/\s+/g, ' ');
+    if (phrase === '') return;
+    if (phrases.includes(phrase)) {
+      setNotice(`${phrase} is already in ${list}.`);
+      return;
+    }
+    editFile(PHRASES_FILE, (content) => insertAt(content, pointer, phrase));
+    setDraft('');
+    setNotice(`Added ${phrase} to ${list}.`);
+  };
+  const removePhrase = (index: number) => {
+    const phrase = phrases[index];
+    editFile(PHRASES_FILE, (content) => removeAt(content, `${pointer}/${index}`));
+    setNotice(`Removed ${phrase} from ${list}.`);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      addPhrase();
+    }
+  };
+
+  const otherRules = rulesUsingList(files, list)
+    .map((located) => located.rule.name)
+    .filter((name) => name !== ruleName);
+
+  return (
+    <fieldset className="phrase-list" aria-label={`Phrase list ${list}`}>
+      <legend>
+        Phrase list <code>{list}</code>
+      </legend>
+      <ul className="chips">
+        {phrases.map((phrase, index) => (
+          <li key={`${index}-${phrase}`} className="chip">
+            <span>{phrase}</span>
+            <button type="button" aria-label={labels.removePhrase(phrase)} onClick={() => removePhrase(index)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="chip-add">
+        <label htmlFor={inputId} className="visually-hidden">
+          {labels.newPhrase} ({list})
+        </label>
+        <input
+          id={inputId}
+          value={draft}
+          placeholder="burst pipe, flood*, smell* ... gas"
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="button" onClick={addPhrase} aria-label={`${labels.addPhrase} to ${list}`}>
+          {labels.addPhrase}
+        </button>
+      </div>
+      {otherRules.length > 0 && (
+        <p className="hint">Also used by {otherRules.join(', ')}: changes here apply to them too.</p>
+      )}
+      <p className="visually-hidden" role="status">
+        {notice}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,151 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useNodesState,
+  useReactFlow,
+  useStore,
+  type Edge,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLabels } from '../labels.js';
+import { NODE_KINDS, nodeTypes } from '../nodes/index.js';
+import type { GraphNode } from '../nodes/spec.js';
+import type { BuiltGraph } from './buildGraph.js';
+import { layoutGraph, type LayoutNode } from './layout.js';
+
+interface GraphCanvasProps {
+  graph: BuiltGraph;
+  selectedNodeId: string | undefined;
+  onSelect(id: string | undefined): void;
+  /** Changes whenever the user asks to lay the graph out again. */
+  arrangeRequest: number;
+}
+
+/** Space kept between the graph and the canvas edge when the view is set, in pixels. */
+const VIEW_MARGIN = 16;
+
+const specByKind = new Map(NODE_KINDS.map((spec) => [spec.kind, spec]));
+
+/**
+ * The rule graph. It is laid out from estimated sizes first, then again once the browser has
+ * measured every node, and again when nodes or edges are added or removed.
+ */
+export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }: GraphCanvasProps) {
+  const labels = useLabels();
+  const { getNodes, getNodesBounds, setViewport, setCenter, getNode } = useReactFlow();
+  const canvasWidth = useStore((store) => store.width);
+  const initialized = useNodesInitialized();
+  const [nodes, setNodes, onNodesChange] = useNodesState<GraphNode>([]);
+  const [positions, setPositions] = useState(new Map<string, { x: number; y: number }>());
+  const structure = useMemo(() => structureKey(graph), [graph]);
+  const measuredFor = useRef('');
+
+  useEffect(() => {
+    setPositions(layoutGraph(layoutItems(graph.nodes, () => undefined), graph.edges));
+    measuredFor.current = '';
+    // Layout depends on the structure only; text edits inside nodes keep positions.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [structure]);
+
+  useEffect(() => {
+    const request = `${structure}#${arrangeRequest}`;
+    if (!initialized || measuredFor.current === request) return;
+    const firstTime = measuredFor.current === '';
+    measuredFor.current = request;
+
+    const measured = new Map(getNodes().map((node) => [node.id, node.measured]));
+    const placed = layoutGraph(layoutItems(graph.nodes, (id) => measured.get(id)), graph.edges);
+    setPositions(placed);
+    if (!firstTime && arrangeRequest === 0) return;
+
+    // The graph is far taller than wide, so fitting all of it would make text unreadable: fit
+    // the width and start at the top, and the mouse wheel scrolls down from there.
+    const bounds = getNodesBounds(getNodes().map((node) => ({ ...node, position: placed.get(node.id) ?? node.position })));
+    const zoom = Math.min(1, Math.max(0.3, (canvasWidth - 2 * VIEW_MARGIN) / bounds.width));
+    void setViewport({ x: VIEW_MARGIN - bounds.x * zoom, y: VIEW_MARGIN - bounds.y * zoom, zoom });
+  }, [initialized, structure, arrangeRequest, graph, getNodes, getNodesBounds, setViewport, canvasWidth]);
+
+  useEffect(() => {
+    setNodes((previous) => {
+      const measured = new Map(previous.map((node) => [node.id, node.measured]));
+      return graph.nodes.map((node) => ({
+        ...node,
+        position: positions.get(node.id) ?? { x: 0, y: 0 },
+        measured: measured.get(node.id),
+        selected: node.id === selectedNodeId,
+        ariaLabel: ariaLabelOf(node),
+      }));
+    });
+  }, [graph, positions, selectedNodeId, setNodes]);
+
+  // Bring a node chosen elsewhere (the problem list, a branch's rule list) into view.
+  useEffect(() => {
+    const node = selectedNodeId ? getNode(selectedNodeId) : undefined;
+    if (!node?.measured?.width) return;
+    const { width = 0, height = 0 } = node.measured;
+    setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: 1, duration: 300 });
+  }, [selectedNodeId, getNode, setCenter]);
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selected }: OnSelectionChangeParams) => {
+      if (selected.length > 0 && selected[0].id !== selectedNodeId) onSelect(selected[0].id);
+    },
+    [onSelect, selectedNodeId],
+  );
+
+  return (
+    <ReactFlow
+      aria-label={labels.graph}
+      nodes={nodes}
+      edges={graph.edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onSelectionChange={onSelectionChange}
+      onPaneClick={() => onSelect(undefined)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      minZoom={0.1}
+      panOnScroll
+      zoomOnDoubleClick={false}
+      ariaLabelConfig={labels.reactFlow}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <Controls showInteractive={false} />
+      <MiniMap pannable zoomable nodeClassName={(node) => `minimap-${node.type}`} />
+    </ReactFlow>
+  );
+}
+
+function structureKey(graph: BuiltGraph): string {
+  return [...graph.nodes.map((node) => node.id), ...graph.edges.map((edge: Edge) => edge.id)].join('|');
+}
+
+function layoutItems(
+  nodes: GraphNode[],
+  measuredSize: (id: string) => { width?: number; height?: number } | undefined,
+): LayoutNode[] {
+  return nodes.map((node) => {
+    const spec = specByKind.get(node.type ?? '')!;
+    const measured = measuredSize(node.id);
+    return {
+      node,
+      rank: spec.rank,
+      width: measured?.width ?? spec.width,
+      height: measured?.height ?? spec.estimateHeight(node.data),
+    };
+  });
+}
+
+function ariaLabelOf(node: GraphNode): string {
+  const parts = [`${node.type} ${node.data.title}`];
+  if (node.data.problems.length > 0) parts.push(`${node.data.problems.length} problems`);
+  if (node.data.mark === 'fired') parts.push('fired in the last try');
+  if (node.data.mark === 'chosen') parts.push('chosen in the last try');
+  return parts.join(', ');
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { useLabels } from '../labels.js';
+import type { ShownProblem } from '../problems.js';
+import { DiffView } from './DiffView.js';
+import { ProblemList } from './ProblemList.js';
+
+/** One file that saving would change, as text on disk and as it would be written. */
+export interface PendingChange {
+  file: string;
+  before: string;
+  after: string;
+}
+
+interface SaveDialogProps {
+  open: boolean;
+  changes: PendingChange[];
+  /** Problems of the files being edited; saving is refused while there are any. */
+  problems: ShownProblem[];
+  saving: boolean;
+  /** Why the last save failed, as the server said it. */
+  failure?: string;
+  onConfirm(): void;
+  onClose(): void;
+}
+
+/** Shows the diff of every changed file against the file on disk, then saves on request. */
+export function SaveDialog({ open, changes, problems, saving, failure, onConfirm, onClose }: SaveDialogProps) {
+  const labels = useLabels();
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const blocked = problems.length > 0 || changes.length === 0;
+  return (
+    <dialog ref={dialog} className="save-dialog" aria-labelledby="save-dialog-title" onClose={onClose}>
+      <h2 id="save-dialog-title">{labels.diffDialog}</h2>
+      {changes.length === 0 && <p>Nothing to save: the files match the rules folder.</p>}
+      {changes.map((change) => (
+        <DiffView key={change.file} file={change.file} before={change.before} after={change.after} />
+      ))}
+      {problems.length > 0 && (
+        <section aria-label="Problems that block saving">
+          <p className="field-error">Fix these problems before saving; the server refuses invalid rules.</p>
+          <ProblemList problems={problems} nodeOf={() => undefined} onSelectNode={() => undefined} />
+        </section>
+      )}
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" className="primary" disabled={blocked || saving} onClick={onConfirm}>
+          {saving ? 'Saving…' : labels.confirmSave}
+        </button>
+        <button type="button" onClick={onClose}>
+          {labels.cancel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,61 @@
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useLabels } from '../labels.js';
+
+export type SideTab = 'edit' | 'try' | 'problems';
+
+const TABS: SideTab[] = ['edit', 'try', 'problems'];
+
+interface SidePanelProps {
+  tab: SideTab;
+  onTab(tab: SideTab): void;
+  children: Record<SideTab, ReactNode>;
+}
+
+/** Tabs beside the graph: the selected node's editor, the try-it panel and the problem list. */
+export function SidePanel({ tab, onTab, children }: SidePanelProps) {
+  const labels = useLabels();
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const titles: Record<SideTab, string> = {
+    edit: labels.inspectorTab,
+    try: labels.tryItTab,
+    problems: labels.problemsTab,
+  };
+
+  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length];
+    onTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <aside className="side-panel" aria-label={labels.sidePanel}>
+      <div role="tablist" aria-label={labels.sidePanel} onKeyDown={onKeyDown}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(element) => {
+              tabRefs.current[name] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`tabpanel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => onTab(name)}
+          >
+            {titles[name]}
+          </button>
+        ))}
+      </div>
+      {TABS.map((name) => (
+        <div key={name} role="tabpanel" id={`tabpanel-${name}`} aria-labelledby={`tab-${name}`} hidden={tab !== name}>
+          {children[name]}
+        </div>
+      ))}
+    </aside>
+  );
+}

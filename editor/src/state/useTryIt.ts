@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  createClassifier,
+  type Classifier,
+  loadRuleBundle,
+  renderTemplate,
+  type Decision,
+  type RenderedMessage,
+  type RuleBundle,
+  type SchemaSet,
+} from '../../../engine/index.js';
+import { jobLabel } from '../../../workflows/job-labels.ts';
+import type { RuleFiles } from '../model/history.js';
+import { withSamples } from '../model/preview.js';
+
+type LoadedEngine = { bundle: RuleBundle; classifier: Classifier };
+
+/** Waiting time after the last keystroke or edit before classifying again, in milliseconds. */
+const CLASSIFY_DELAY_MS = 200;
+
+export interface TryItInput {
+  text: string;
+  afterHours: boolean;
+}
+
+/** What the try-it panel shows: the decision and the reply as it would be sent. */
+export interface TryItResult {
+  decision?: Decision;
+  reply?: RenderedMessage;
+  /** Variables of the reply that took sample values, such as a voicemail transcript. */
+  sampled: { name: string; value: string }[];
+  /** Why there is no decision: rules that do not load, or an engine error. */
+  error?: string;
+}
+
+/**
+ * Runs the engine in the browser on the files being edited: the same classifier and templates
+ * the worker uses, so an edit shows its effect before it is saved.
+ */
+export function useTryIt(
+  files: RuleFiles,
+  schemas: SchemaSet,
+  loadable: boolean,
+  templateVars: Record<string, unknown>,
+) {
+  const [input, setInput] = useState<TryItInput>({ text: '', afterHours: false });
+  const [result, setResult] = useState<TryItResult>({ sampled: [] });
+
+  const engine = useMemo((): LoadedEngine | { error: string } | undefined => {
+    if (!loadable) return undefined;
+    try {
+      const bundle = loadRuleBundle(files, schemas);
+      return { bundle, classifier: createClassifier(bundle) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [files, schemas, loadable]);
+
+  useEffect(() => {
+    if (input.text.trim() === '') {
+      setResult({ sampled: [] });
+      return;
+    }
+    if (!engine || 'error' in engine) {
+      const error = engine?.error ?? 'Fix the problems listed first: the engine cannot load these rules.';
+      setResult({ sampled: [], error });
+      return;
+    }
+
+    let current = true;
+    const timer = setTimeout(async () => {
+      try {
+        const decision = await engine.classifier.classify(input);
+        if (current) setResult({ decision, ...renderReply(engine.bundle, decision, templateVars) });
+      } catch (error) {
+        if (current) setResult({ sampled: [], error: `classify failed: ${(error as Error).message}` });
+      }
+    }, CLASSIFY_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [engine, input, templateVars]);
+
+  return { input, setInput, result };
+}
+
+function renderReply(bundle: RuleBundle, decision: Decision, templateVars: Record<string, unknown>) {
+  if (!decision.template) return { sampled: [] };
+  const text = bundle.templates[decision.template]?.text ?? '';
+  const known = { ...templateVars, jobLabel: jobLabel(decision.jobType) };
+  const { vars, sampled } = withSamples(text, known);
+  return { reply: renderTemplate(bundle, decision.template, vars), sampled };
+}

@@ -1,0 +1,57 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext } from 'playwright-core';
+import editorRoutes, { type EditorRoutesOptions } from '../../worker/editor-routes.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Copies the repository's rules/ into a fresh temporary folder the test may change. */
+export function copyRules(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ringback-rules-'));
+  cpSync(join(repoRoot, 'rules'), dir, { recursive: true });
+  return dir;
+}
+
+/** Starts a server with only the editor plugin, on loopback and a free port. */
+export async function startEditorServer(options: EditorRoutesOptions) {
+  const app: FastifyInstance = Fastify({ logger: false });
+  await app.register(editorRoutes, options);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, baseUrl: address };
+}
+
+/**
+ * Launches Debian's Chromium headless with a fresh profile. The flags keep it from reaching
+ * out to Google's services, which this machine's network refuses.
+ */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing; install it with scripts/ensure-chromium.sh (as root)`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'ringback-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
