@@ -1,11 +1,13 @@
 /**
- * Checks rule files before they are used: each against its JSON Schema (ajv, draft 2020-12),
- * then across files: templates, facts, operators and phrase lists named must exist, rule names
- * must be unique, and rules whose order decides the result must not share a priority.
+ * Checks rule files before they are used. Each file is validated against its JSON Schema (ajv,
+ * draft 2020-12). Then the cross-checks require that every template, fact, operator and phrase
+ * list named exists, that rule names are unique, and that rules whose order decides the result
+ * do not share a priority.
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
+import { IMPLIED_ROUTINE } from './decide.js';
 import { FACTS } from './facts.js';
 import { listNamesIn } from './message.js';
 import { isKnownOperator } from './operators.js';
@@ -130,8 +132,11 @@ function crossCheck(files: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const ruleNames = new Map<string, string>();
 
-  for (const [file, content] of Object.entries(files)) {
-    const rules = rulesOf(content);
+  if (templateIds !== null && !templateIds.has(IMPLIED_ROUTINE.template)) {
+    problems.push(problem('unknown-template', 'templates.json', '', IMPLIED_ROUTINE.template));
+  }
+  for (const file of Object.keys(files).sort()) {
+    const rules = rulesOf(files[file]);
     rules.forEach((rule, index) => {
       const at = `/rules/${index}`;
       problems.push(...checkRuleName(file, at, rule, ruleNames));
@@ -153,7 +158,7 @@ function phraseListsOf(content: unknown): Set<string> | null {
   return new Set(Object.keys(content.lists));
 }
 
-/** The rules of a json-rules-engine rule file, or none for other files. */
+/** Returns the rules of a json-rules-engine rule file, or none for other files. */
 function rulesOf(content: unknown): RuleLike[] {
   if (!isObject(content) || !Array.isArray(content.rules)) return [];
   return content.rules.filter((rule): rule is RuleLike => isObject(rule));

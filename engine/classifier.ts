@@ -10,7 +10,7 @@ import {
   winningUrgency,
   type FiredEvent,
 } from './decide.js';
-import { clausesOf, describeConditions } from './explain.js';
+import { describeConditions, placesOf } from './explain.js';
 import { computeFacts, type Facts } from './facts.js';
 import { registerOperators } from './operators.js';
 import type {
@@ -33,7 +33,7 @@ export function createClassifier(bundle: RuleBundle): Classifier {
   registerOperators(engine);
 
   const fileOfRule = new Map<string, string>();
-  const ruleOrder: string[] = [];
+  const ruleOrder = new Map<string, number>();
   for (const [file, rules] of bundle.rules) {
     for (const rule of rules) {
       engine.addRule({
@@ -43,7 +43,7 @@ export function createClassifier(bundle: RuleBundle): Classifier {
         event: rule.event,
       });
       fileOfRule.set(rule.name, file);
-      ruleOrder.push(rule.name);
+      ruleOrder.set(rule.name, ruleOrder.size);
     }
   }
 
@@ -57,7 +57,7 @@ export function createClassifier(bundle: RuleBundle): Classifier {
     const fired = results.map((result) => firedEvent(result, facts));
     const explain = [...results, ...failureResults]
       .map((result) => explainRule(result, facts, engine, fileOfRule))
-      .sort((a, b) => ruleOrder.indexOf(a.name) - ruleOrder.indexOf(b.name));
+      .sort((a, b) => (ruleOrder.get(a.name) ?? 0) - (ruleOrder.get(b.name) ?? 0));
 
     return {
       ...decide(fired),
@@ -77,7 +77,7 @@ function firedEvent(result: RuleResult, facts: Facts): FiredEvent {
     type: result.event?.type ?? '',
     params: result.event?.params ?? {},
     priority: result.priority ?? 1,
-    clauses: clausesOf(result, facts.message),
+    places: placesOf(result, facts.message),
   };
 }
 

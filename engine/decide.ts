@@ -13,25 +13,36 @@ export const SEVERITY: readonly Urgency[] = ['none', 'routine', 'sewer', 'emerge
  */
 export const IMPLIED_ROUTINE = { template: 'non_emergency', branch: 'booking' } as const;
 
-/** A fired rule's event, with its priority and the clauses its phrases matched in. */
+/** Position of a phrase match: clause and sentence indices in the message. */
+export interface Place {
+  clause: number;
+  sentence: number;
+}
+
+/** A fired rule's event, with its priority and the places its phrases matched. */
 export interface FiredEvent {
   rule: string;
   type: string;
   params: Record<string, unknown>;
   priority: number;
-  clauses: number[];
+  places: Place[];
+}
+
+/** Clauses apart, plus half a clause when the two are in different sentences. */
+function placeDistance(a: Place, b: Place): number {
+  return Math.abs(a.clause - b.clause) + (a.sentence === b.sentence ? 0 : 0.5);
 }
 
 function byPriority(a: FiredEvent, b: FiredEvent): number {
   return b.priority - a.priority;
 }
 
-/** The highest-priority event of a type, or undefined. */
+/** Returns the highest-priority event of a type, or undefined. */
 export function topEvent(events: FiredEvent[], type: string): FiredEvent | undefined {
   return events.filter((event) => event.type === type).sort(byPriority)[0];
 }
 
-/** The most severe urgency event; between equal urgencies, the highest priority. */
+/** Returns the most severe urgency event, and between equal urgencies the higher priority. */
 export function winningUrgency(events: FiredEvent[]): FiredEvent | undefined {
   const severity = (event: FiredEvent) => SEVERITY.indexOf(event.params.urgency as Urgency);
   return events
@@ -40,22 +51,22 @@ export function winningUrgency(events: FiredEvent[]): FiredEvent | undefined {
 }
 
 /**
- * The job of the winning problem. A problem with a fixed job (a gas smell is always Gas Line)
- * gives that job. Otherwise the jobType event nearest to the problem's clauses wins, then the
- * higher priority; with no problem, the earliest job in the message wins. Fallback jobs (a leak
- * with no fixture named) count only when no other job fired. A problem with no job gives its
- * default job.
+ * Chooses the job of the winning problem. A problem with a fixed job (a gas smell is always Gas
+ * Line) gives that job. Otherwise the jobType event nearest to the problem's clauses wins, then
+ * the higher priority. With no problem, the earliest job in the message wins. Fallback jobs (a
+ * leak with no fixture named) count only when no other job fired, and a problem with no job at
+ * all gives its default job.
  */
 export function chooseJobType(events: FiredEvent[], urgency: FiredEvent | undefined): JobType {
   if (urgency?.params.jobType) return urgency.params.jobType as JobType;
 
   const named = events.filter((event) => event.type === 'jobType' && !event.params.fallback);
   const jobs = named.length > 0 ? named : events.filter((event) => event.type === 'jobType');
-  const anchors = urgency?.clauses.length ? urgency.clauses : null;
+  const anchors = urgency?.places.length ? urgency.places : null;
   const distance = (job: FiredEvent) =>
     anchors
-      ? Math.min(...job.clauses.flatMap((c) => anchors.map((a) => Math.abs(c - a))))
-      : Math.min(...job.clauses);
+      ? Math.min(...job.places.flatMap((place) => anchors.map((a) => placeDistance(place, a))))
+      : Math.min(...job.places.map((place) => place.clause));
 
   const best = jobs.sort((a, b) => distance(a) - distance(b) || byPriority(a, b))[0];
   if (best) return best.params.jobType as JobType;

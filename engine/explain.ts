@@ -5,7 +5,8 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 
 import type { Facts } from './facts.js';
-import { Message, readExactSpec, type ExactSpec, type MentionSpec } from './message.js';
+import type { Place } from './decide.js';
+import { Message, type ExactSpec, type MentionSpec } from './message.js';
 import type { ConditionOutcome } from './types.js';
 
 interface LeafResult {
@@ -18,7 +19,7 @@ interface LeafResult {
 
 type ConditionNode = Record<string, unknown>;
 
-/** Every leaf condition of a rule result, in the order the rule lists them. */
+/** Lists every leaf condition of a rule result, in rule order. */
 export function leafConditions(result: RuleResult): LeafResult[] {
   const leaves: LeafResult[] = [];
   const visit = (node: ConditionNode) => {
@@ -52,7 +53,7 @@ export function describeConditions(
       saw: factValue instanceof Message ? factValue.toJSON() : factValue,
       result: outcome,
     };
-    if (factValue instanceof Message) {
+    if (outcome && factValue instanceof Message) {
       const matched = matchedPhrases(factValue, leaf.operator, leaf.value);
       if (matched.length > 0) described.matched = matched;
     }
@@ -68,11 +69,11 @@ function evaluateSkipped(engine: Engine, leaf: LeafResult, factValue: unknown): 
   return operator ? operator.evaluate(factValue, leaf.value) : false;
 }
 
-/** The phrases a phrase operator found, negated ones marked, for people reading a decision. */
+/** Returns the message words a phrase operator matched, for people reading a decision. */
 function matchedPhrases(message: Message, operator: string, value: unknown): string[] {
   const base = operator.split(':').pop();
   if (base === 'mentions') {
-    return unique(message.mentions(value as MentionSpec).map((match) => match.phrase));
+    return unique(message.mentions(value as MentionSpec).map((match) => message.wordsOf(match)));
   }
   if (base === 'isExactly') {
     const phrase = message.isExactly(value as ExactSpec);
@@ -81,18 +82,20 @@ function matchedPhrases(message: Message, operator: string, value: unknown): str
   return [];
 }
 
-/** Clause indices where a rule's passing phrase conditions matched: where its problem is. */
-export function clausesOf(result: RuleResult, message: Message): number[] {
-  const clauses = new Set<number>();
+/** Returns where a rule's passing phrase conditions matched, which is where its problem is. */
+export function placesOf(result: RuleResult, message: Message): Place[] {
+  const places: Place[] = [];
   for (const leaf of leafConditions(result)) {
     if (leaf.result !== true || leaf.fact !== 'message') continue;
     if (leaf.operator === 'mentions') {
-      for (const match of message.mentions(leaf.value as MentionSpec)) clauses.add(match.clause);
-    } else if (leaf.operator === 'isExactly' && readExactSpec(leaf.value as ExactSpec)) {
-      message.normalised.clauses.forEach((_, index) => clauses.add(index));
+      for (const match of message.mentions(leaf.value as MentionSpec)) places.push(match);
+    } else if (leaf.operator === 'isExactly') {
+      message.normalised.clauses.forEach((clause, index) => {
+        places.push({ clause: index, sentence: clause.sentence });
+      });
     }
   }
-  return [...clauses].sort((a, b) => a - b);
+  return places;
 }
 
 function unique(values: string[]): string[] {

@@ -6,9 +6,10 @@ import { findList, matchPhraseAt, type Lexicon, type PhraseMatch } from './phras
 import { normaliseText, type NormalisedText } from './text.js';
 
 /**
- * What a `mentions` condition looks for. A list name, several list names, or an object:
+ * Value of a `mentions` condition: a list name, several list names, or an object.
  * `{"phrases": "leakingNow", "unless": "minorLeak"}` matches a phrase of `leakingNow` in a
- * sentence with no phrase of `minorLeak`; `with` instead requires one in the same sentence.
+ * sentence with no phrase of `minorLeak`. With `with` in place of `unless`, the sentence must
+ * contain one.
  */
 export type MentionSpec =
   | string
@@ -16,15 +17,19 @@ export type MentionSpec =
   | { phrases: string | string[]; with?: string | string[]; unless?: string | string[] };
 
 /**
- * What an `isExactly` condition looks for: list names, or an object
+ * Value of an `isExactly` condition: list names, or an object
  * `{"phrases": "optOutWords", "ignoring": "politeWords"}` that drops polite words first.
  */
 export type ExactSpec = string | string[] | { phrases: string | string[]; ignoring?: string | string[] };
+
+const EMOJI = /^\p{Extended_Pictographic}+$/u;
 
 export class Message {
   readonly normalised: NormalisedText;
   readonly words: string[];
   private readonly found = new Map<string, PhraseMatch[]>();
+  private readonly mentioned = new Map<string, PhraseMatch[]>();
+  private readonly exactly = new Map<string, string | null>();
 
   constructor(
     text: string,
@@ -34,7 +39,7 @@ export class Message {
     this.words = this.normalised.clauses.flatMap((clause) => clause.words);
   }
 
-  /** Every match of the list, negated ones included. */
+  /** Finds every match of the list, negated ones included. */
   find(listName: string): PhraseMatch[] {
     let matches = this.found.get(listName);
     if (matches) return matches;
@@ -46,8 +51,18 @@ export class Message {
     return matches;
   }
 
-  /** The matches that satisfy a `mentions` spec; empty when the condition fails. */
+  /** Returns the matches that satisfy a `mentions` spec, or none when the condition fails. */
   mentions(spec: MentionSpec): PhraseMatch[] {
+    const key = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    let matches = this.mentioned.get(key);
+    if (!matches) {
+      matches = this.findMentions(spec);
+      this.mentioned.set(key, matches);
+    }
+    return matches;
+  }
+
+  private findMentions(spec: MentionSpec): PhraseMatch[] {
     const { phrases, with: companions, unless } = readMentionSpec(spec);
     const hits = this.unnegated(phrases);
     if (hits.length === 0) return hits;
@@ -61,8 +76,18 @@ export class Message {
     );
   }
 
-  /** The phrase the whole message equals, ignoring the listed filler words, or null. */
+  /** Returns the phrase the whole message equals, ignoring the listed filler words, or null. */
   isExactly(spec: ExactSpec): string | null {
+    const key = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    let phrase = this.exactly.get(key);
+    if (phrase === undefined) {
+      phrase = this.findExactly(spec);
+      this.exactly.set(key, phrase);
+    }
+    return phrase;
+  }
+
+  private findExactly(spec: ExactSpec): string | null {
     const { phrases, ignoring } = readExactSpec(spec);
     const words = this.withoutFiller(ignoring);
     if (words.length === 0) return null;
@@ -77,7 +102,12 @@ export class Message {
     return null;
   }
 
-  /** The normalised text, so explanations and logs show words rather than internals. */
+  /** Returns the message words a match covers, e.g. `smell gas` for `smell* ... gas`. */
+  wordsOf(match: PhraseMatch): string {
+    return this.normalised.clauses[match.clause].words.slice(match.start, match.end).join(' ');
+  }
+
+  /** Serialises as the normalised text, so explanations and logs show words, not internals. */
   toJSON(): string {
     return this.normalised.text;
   }
@@ -86,8 +116,8 @@ export class Message {
     return listNames.flatMap((name) => this.find(name).filter((match) => !match.negated));
   }
 
+  /** Drops filler words and emoji, so `Stop please 🛑` is still the keyword `stop`. */
   private withoutFiller(fillerLists: string[]): string[] {
-    if (fillerLists.length === 0) return this.words;
     const filler = new Set<number>();
     const clauses = this.normalised.clauses;
     let offset = 0;
@@ -99,7 +129,7 @@ export class Message {
     for (const match of fillerLists.flatMap((name) => this.find(name))) {
       for (let at = match.start; at < match.end; at++) filler.add(clauseOffsets[match.clause] + at);
     }
-    return this.words.filter((_, index) => !filler.has(index));
+    return this.words.filter((word, index) => !filler.has(index) && !EMOJI.test(word));
   }
 }
 
@@ -122,7 +152,7 @@ export function readExactSpec(spec: ExactSpec) {
   return { phrases: toList(spec.phrases), ignoring: toList(spec.ignoring) };
 }
 
-/** Every phrase list name a condition value refers to, for the cross-checks. */
+/** Lists every phrase list name a condition value refers to, for the cross-checks. */
 export function listNamesIn(operator: string, value: unknown): string[] {
   if (operator === 'mentions') {
     const spec = readMentionSpec(value as MentionSpec);

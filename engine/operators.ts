@@ -22,7 +22,7 @@ export const BUILT_IN_OPERATORS = [
 /** Operator decorators json-rules-engine 7 registers by default, written `not:mentions`. */
 export const BUILT_IN_DECORATORS = ['not', 'swap', 'someFact', 'someValue', 'everyFact', 'everyValue'];
 
-/** True when an operator name, with any `decorator:` prefixes, is one the engine knows. */
+/** Returns true when an operator, with any `decorator:` prefixes, is registered by default. */
 export function isKnownOperator(name: string): boolean {
   const parts = name.split(':');
   const base = parts.pop() ?? '';

@@ -10,8 +10,13 @@ import { foldCase, splitWords, type Clause } from './text.js';
 
 /** The maximum number of words `...` stands for. */
 const GAP_WORDS = 3;
-/** How many words before a phrase a negator still negates it: `no` in `no sign of a leak`. */
+/** How many words before a phrase a negator still negates it: `no` in `no sign of leaks`. */
 const NEGATION_WINDOW = 3;
+/** Words that do not count toward the negation window: `not just a sewer smell`. */
+const LIGHT_WORDS = new Set([
+  'a', 'an', 'the', 'just', 'only', 'really', 'very', 'any', 'some', 'my', 'our', 'your',
+  'even', 'so', 'too', 'quite', 'el', 'la', 'los', 'las', 'un', 'una',
+]);
 
 type PhrasePart =
   | { kind: 'word'; text: string }
@@ -26,6 +31,10 @@ export interface CompiledPhrase {
 export interface CompiledList {
   name: string;
   phrases: CompiledPhrase[];
+  /** The phrases by their first word, so matching looks up each message word once. */
+  byFirstWord: ReadonlyMap<string, CompiledPhrase[]>;
+  /** Phrases starting with a `word*` prefix or a gap, tried at every word. */
+  otherFirst: CompiledPhrase[];
   /** Matches overlapping one of these are discarded: `stop by` for the opt-out list. */
   except: CompiledPhrase[];
   /** When true, a negator before a phrase does not cancel it (`no hot water` is a heater job). */
@@ -69,9 +78,11 @@ export function compileLexicon(file: PhraseFile): Lexicon {
 
   const lists = new Map<string, CompiledList>();
   for (const [name, list] of Object.entries(file.lists)) {
+    const phrases = list.phrases.map((phrase) => compilePhrase(phrase, spellings));
     lists.set(name, {
       name,
-      phrases: list.phrases.map((phrase) => compilePhrase(phrase, spellings)),
+      phrases,
+      ...indexByFirstWord(phrases),
       except: (list.except ?? []).map((phrase) => compilePhrase(phrase, spellings)),
       ignoresNegation: list.ignoresNegation ?? false,
     });
@@ -79,6 +90,22 @@ export function compileLexicon(file: PhraseFile): Lexicon {
 
   const foldAll = (words: string[] | undefined) => new Set((words ?? []).map(foldCase));
   return { spellings, negators: foldAll(file.negators), hedges: foldAll(file.hedges), lists };
+}
+
+function indexByFirstWord(phrases: CompiledPhrase[]) {
+  const byFirstWord = new Map<string, CompiledPhrase[]>();
+  const otherFirst: CompiledPhrase[] = [];
+  for (const phrase of phrases) {
+    const first = phrase.parts[0];
+    if (first?.kind !== 'word') {
+      otherFirst.push(phrase);
+      continue;
+    }
+    const bucket = byFirstWord.get(first.text) ?? [];
+    bucket.push(phrase);
+    byFirstWord.set(first.text, bucket);
+  }
+  return { byFirstWord, otherFirst };
 }
 
 /** Compiles one phrase, folding it like message text so the two compare word for word. */
@@ -126,11 +153,12 @@ function matchFrom(parts: PhrasePart[], index: number, words: string[], at: numb
 export function findList(list: CompiledList, clauses: Clause[], lexicon: Lexicon) {
   const matches: PhraseMatch[] = [];
   clauses.forEach((clause, clauseIndex) => {
-    const excluded = spansOf(list.except, clause.words);
-    for (const phrase of list.phrases) {
-      for (let start = 0; start < clause.words.length; start++) {
+    let excluded: Array<[number, number]> | null = null;
+    for (let start = 0; start < clause.words.length; start++) {
+      for (const phrase of candidatesAt(list, clause.words[start])) {
         const end = matchPhraseAt(phrase.parts, clause.words, start);
         if (end <= start) continue;
+        excluded ??= spansOf(list.except, clause.words);
         if (excluded.some(([from, to]) => start < to && from < end)) continue;
 
         const negated = !list.ignoresNegation && isNegated(clause.words, start, lexicon);
@@ -149,6 +177,12 @@ export function findList(list: CompiledList, clauses: Clause[], lexicon: Lexicon
   return matches;
 }
 
+function candidatesAt(list: CompiledList, word: string): CompiledPhrase[] {
+  const exact = list.byFirstWord.get(word);
+  if (!exact) return list.otherFirst;
+  return list.otherFirst.length === 0 ? exact : [...exact, ...list.otherFirst];
+}
+
 function spansOf(phrases: CompiledPhrase[], words: string[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const phrase of phrases) {
@@ -160,13 +194,19 @@ function spansOf(phrases: CompiledPhrase[], words: string[]): Array<[number, num
   return spans;
 }
 
-/** True when a negator stands within the window before `start`, unless a hedge follows it. */
+/**
+ * Returns true when a negator appears within the window before `start`, unless a hedge follows
+ * it (`not sure`). Light words such as `a` and `just` do not use up the window.
+ */
 export function isNegated(words: string[], start: number, lexicon: Lexicon): boolean {
-  for (let at = start - 1; at >= 0 && at >= start - NEGATION_WINDOW; at--) {
-    if (!lexicon.negators.has(words[at])) continue;
-    const next = words[at + 1];
-    if (next !== undefined && lexicon.hedges.has(next)) continue;
-    return true;
+  let counted = 0;
+  for (let at = start - 1; at >= 0 && counted < NEGATION_WINDOW; at--) {
+    const word = words[at];
+    if (lexicon.negators.has(word)) {
+      const next = words[at + 1];
+      if (next === undefined || !lexicon.hedges.has(next)) return true;
+    }
+    if (!LIGHT_WORDS.has(word)) counted++;
   }
   return false;
 }

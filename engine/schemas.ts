@@ -26,7 +26,7 @@ export const BUNDLED_SCHEMAS: SchemaSet = {
   'triage.schema.json': triage,
 };
 
-/** The schema file name for a rules file: `triage.json` is checked by `triage.schema.json`. */
+/** Returns the schema file name for a rules file: `triage.json` has `triage.schema.json`. */
 export function schemaNameFor(ruleFile: string): string {
   return ruleFile.replace(/\.json$/u, '') + '.schema.json';
 }

@@ -1,8 +1,8 @@
 /**
- * SMS length: which encoding a text needs and how many segments it is sent in. GSM-7 fits 160
- * characters in one segment and 153 per segment when split; characters of the GSM extension
- * table (such as `€` and `[`) take two of those. Any other character forces UCS-2: 70 UTF-16
- * units in one segment, 67 per segment when split.
+ * SMS length: the encoding a text needs and the number of segments it is sent in. GSM-7 fits 160
+ * characters in one segment and 153 per segment when split, and characters of the GSM extension
+ * table (such as `€` and `[`) take two of those. Any other character forces UCS-2, which fits 70
+ * UTF-16 units in one segment and 67 per segment when split.
  */
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';

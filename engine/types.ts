@@ -1,4 +1,4 @@
-/** How soon a message needs a plumber, from most to least urgent. */
+/** Urgency of a message, from most to least urgent. */
 export type Urgency = 'gas' | 'emergency' | 'sewer' | 'routine' | 'none';
 
 /** The CRM job tag; null when the message names no job. */
@@ -11,7 +11,7 @@ export type JobType =
   | 'Other'
   | null;
 
-/** A carrier keyword: STOP opts out, HELP asks for help with the texts, START opts back in. */
+/** Carrier keyword: STOP opts out, HELP requests help with the texts, START opts back in. */
 export type Keyword = 'STOP' | 'HELP' | 'START' | null;
 
 export type PropertyType = 'residential' | 'commercial' | 'unknown';
@@ -39,7 +39,7 @@ export interface ConditionOutcome {
   expected: unknown;
   /** The value the fact had: for `message`, the normalised text. */
   saw: unknown;
-  /** The phrases that matched, for the phrase operators. */
+  /** The message words the phrase operators matched, e.g. `smell gas`. */
   matched?: string[];
   result: boolean;
 }
@@ -54,7 +54,7 @@ export interface FiredRule {
   conditions: ConditionOutcome[];
 }
 
-/** What the classifier decided for one message, and why. */
+/** The classifier's decision on one message, with the reasons. */
 export interface Decision extends Classification {
   /** Id of the template the reply should use, or null when the conversation decides. */
   template: string | null;

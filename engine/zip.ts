@@ -12,6 +12,9 @@ const UNIT_AFTER = new Set([
   'mins', 'watts', 'volts', 'am', 'pm', 'times', 'degrees', 'dollar', 'cents', 'pesos',
 ]);
 
+/** Words before a number that make it an amount of money, not a ZIP code. */
+const MONEY_BEFORE = /\b(?:spend|spent|pay|paid|paying|cost|costs|costing|quoted?|charged?|charging|price[ds]?|budget|owe|bid|estimate[ds]?|over|under|about|around|almost|nearly)\s*$/iu;
+
 /** Street-name suffixes: a number a few words before one of them is a house number. */
 const STREET_SUFFIX = new Set([
   'st', 'street', 'ave', 'avenue', 'av', 'rd', 'road', 'ln', 'lane', 'blvd', 'boulevard', 'dr',
@@ -46,6 +49,7 @@ function readCandidate(text: string, number: string, index: number): Candidate |
   const before = text.slice(Math.max(0, index - 40), index);
   const after = text.slice(index + number.length, index + number.length + 40);
   if (/[$#€£]\s*$|\d[\s.)-]*$|[\p{L}]$/u.test(before)) return null;
+  if (MONEY_BEFORE.test(before)) return null;
   if (/^(?:[.,]\d|[\p{L}%])/u.test(after)) return null;
   if (/^[\s.)-]*\d/u.test(after)) return null;
 

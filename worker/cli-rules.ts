@@ -137,7 +137,7 @@ function loadClassifier(rulesDir: string): Classifier {
   return createClassifier(loadRuleBundle(readRuleFiles(rulesDir), readSchemas()));
 }
 
-/** The output line of `rules classify`. */
+/** Builds the output line of `rules classify`. */
 export function classificationLine(id: string, decision: Classification) {
   return {
     id,

@@ -1,0 +1,52 @@
+/**
+ * Classification throughput: classifies labelled customer texts one after another on one core
+ * with the full rule files and prints messages per second and the median time per message.
+ *
+ *   npx tsx bench/classify.ts [SECONDS]
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+import { createClassifier, loadRuleBundle } from '../engine/index.ts';
+import { readRuleFiles, readSchemas } from '../worker/rules-files.ts';
+
+const seconds = Number(process.argv[2] ?? 5);
+if (!Number.isFinite(seconds) || seconds <= 0) {
+  console.error(`bench/classify.ts: SECONDS must be a positive number, got '${process.argv[2]}'`);
+  process.exit(2);
+}
+
+const textFiles = ['test/engine/held-out.jsonl', 'test/engine/held-out-2.jsonl'];
+const texts = textFiles.flatMap((file) =>
+  readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text),
+);
+
+const classifier = createClassifier(loadRuleBundle(readRuleFiles(), readSchemas()));
+
+// Warm up the JIT so the figures describe steady running, not compilation.
+for (let round = 0; round < 20; round++) {
+  for (const text of texts) await classifier.classify({ text });
+}
+
+const durations: number[] = [];
+const started = performance.now();
+const deadline = started + seconds * 1000;
+while (performance.now() < deadline) {
+  for (const text of texts) {
+    const before = performance.now();
+    await classifier.classify({ text });
+    durations.push(performance.now() - before);
+  }
+}
+const elapsed = (performance.now() - started) / 1000;
+
+durations.sort((a, b) => a - b);
+const median = durations[Math.floor(durations.length / 2)];
+const p99 = durations[Math.floor(durations.length * 0.99)];
+console.log(`texts:            ${texts.length} distinct, ${durations.length} classified`);
+console.log(`throughput:       ${Math.round(durations.length / elapsed)} messages/s (one core)`);
+console.log(`median:           ${(median * 1000).toFixed(0)} µs per message`);
+console.log(`99th percentile:  ${(p99 * 1000).toFixed(0)} µs per message`);
