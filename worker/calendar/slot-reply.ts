@@ -1,0 +1,170 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { anyOf } from './reply-words.ts';
+import type { SlotChoice, SlotOffer, TimeWindow } from './types.ts';
+
+/**
+ * Reads a customer's reply to offered times: "the first one", "2", "Thursday works", "2pm",
+ * "tomorrow morning", "neither". Dates are read in the business's zone, relative to the moment
+ * the times were offered, so "tomorrow" means the day after the offer.
+ */
+
+const ORDINALS: [RegExp, (count: number) => number][] = [
+  [/\b(first|1st|earlier|earliest|sooner|soonest)\b(?! thing)/u, () => 0],
+  [/\b(second|2nd)\b/u, () => 1],
+  [/\b(third|3rd)\b/u, () => 2],
+  [/\b(last|later|latter) one\b|\bthe (last|latter)\b/u, (count) => count - 1],
+];
+const BARE_NUMBER = new RegExp(
+  String.raw`^\s*(?:#|option|number|no\.?)?\s*([1-3])\s*` +
+    String.raw`(?:please|pls|works|is good|is fine|thanks|thank you)?[\s.!]*$`,
+  'u',
+);
+const YES = /^\s*(yes|yeah|yep|yup|sure|ok|okay|sounds good|perfect|great|that works)\b/u;
+const ANY = anyOf(['either', 'any', 'anytime', 'whichever', 'both']);
+// prettier-ignore
+const NEITHER = anyOf([
+  'neither', 'none', 'nope', 'no', 'not', "don'?t", "doesn'?t", "can'?t", 'cannot', "won'?t",
+  'busy', 'other (times?|options?|days?)', 'something else', 'anything else',
+  'different (time|day)',
+]);
+
+/** Words that turn a refusal into a request: "no, Friday would be better". */
+// prettier-ignore
+const PREFERENCE = anyOf([
+  'better', 'instead', 'prefer', 'rather', 'how about', 'what about', 'can you do', 'do you have',
+  "(?<!n't |not )works?", 'would work',
+]);
+
+/** Hours of the day each part covers, [from, to). */
+const PARTS_OF_DAY: [RegExp, number, number][] = [
+  [/\bmorning\b/u, 6, 12],
+  [/\b(afternoon|after lunch)\b/u, 12, 17],
+  [/\b(evening|tonight|after work)\b/u, 17, 22],
+];
+
+interface RequestedTime {
+  day: DateTime | null;
+  hour: number | null;
+  minute: number;
+  part: [number, number] | null;
+}
+
+/** Decides which offered time a reply picks, or which other time it requests. */
+export function readSlotReply(text: string, offer: SlotOffer): SlotChoice {
+  const lower = text.toLowerCase();
+  const offeredAt = DateTime.fromISO(offer.offeredAt, { zone: offer.timezone });
+  const parsed = chrono.parse(
+    text,
+    { instant: offeredAt.toJSDate(), timezone: offeredAt.offset },
+    { forwardDate: true },
+  );
+  const explicitDate = parsed.some((result) => result.start.isCertain('month'));
+
+  if (!explicitDate) {
+    const ordinal = readOrdinal(lower, offer.slots.length);
+    if (ordinal !== null) return { kind: 'chosen', index: ordinal };
+  }
+
+  const negated = NEITHER.test(lower.replace(/\bno(t)? (later|earlier) than\b/gu, ''));
+  // "Thursday doesn't work" turns the day down; "no, Friday is better" requests the last day named.
+  if (negated && parsed.length > 0 && !PREFERENCE.test(lower)) return { kind: 'none' };
+  const requested = readRequestedTime(lower, negated ? parsed.slice(-1) : parsed, offer.timezone);
+  if (!requested) {
+    if (negated) return { kind: 'none' };
+    if (ANY.test(lower)) return { kind: 'chosen', index: 0 };
+    if (offer.slots.length === 1 && YES.test(lower)) return { kind: 'chosen', index: 0 };
+    return { kind: 'unclear' };
+  }
+
+  const starts = offer.slots.map((slot) => DateTime.fromISO(slot.start, { zone: offer.timezone }));
+  // Several offered times can fit "Thursday" or "2pm": the earliest is taken, and the
+  // confirmation text names the day and time, so the customer can correct it.
+  const index = starts.findIndex((start) => fits(start, requested));
+  if (index >= 0) return { kind: 'chosen', index };
+
+  return { kind: 'window', window: windowFor(requested, offeredAt), wording: text.trim() };
+}
+
+function readOrdinal(lower: string, count: number): number | null {
+  const bare = BARE_NUMBER.exec(lower);
+  if (bare) return Number(bare[1]) <= count ? Number(bare[1]) - 1 : null;
+  for (const [pattern, indexOf] of ORDINALS) {
+    if (pattern.test(lower)) {
+      const index = indexOf(count);
+      return index < count ? index : null;
+    }
+  }
+  return null;
+}
+
+function readRequestedTime(
+  lower: string,
+  parsed: chrono.ParsedResult[],
+  timezone: string,
+): RequestedTime | null {
+  const part = PARTS_OF_DAY.find(([pattern]) => pattern.test(lower));
+  const result = parsed[0];
+  if (!result && !part) return null;
+
+  const requested: RequestedTime = {
+    day: null,
+    hour: null,
+    minute: 0,
+    part: part ? [part[1], part[2]] : null,
+  };
+  if (!result) return requested;
+
+  const start = result.start;
+  if (start.isCertain('day') || start.isCertain('weekday')) {
+    requested.day = DateTime.fromObject(
+      { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! },
+      { zone: timezone },
+    );
+  }
+  if (start.isCertain('hour')) {
+    let hour = start.get('hour')!;
+    // "Thursday at 2" means 2pm, because routine visits are not booked at 2 in the morning.
+    if (!start.isCertain('meridiem') && hour >= 1 && hour <= 6) hour += 12;
+    requested.hour = hour;
+    requested.minute = start.get('minute') ?? 0;
+  }
+  return requested.day || requested.hour !== null || requested.part ? requested : null;
+}
+
+function fits(start: DateTime, requested: RequestedTime): boolean {
+  if (requested.day && !start.hasSame(requested.day, 'day')) return false;
+  if (
+    requested.hour !== null &&
+    (start.hour !== requested.hour || start.minute !== requested.minute)
+  )
+    return false;
+  if (requested.part && (start.hour < requested.part[0] || start.hour >= requested.part[1]))
+    return false;
+  return true;
+}
+
+/** Returns the stretch of time a reply requests when no offered time fits it. */
+function windowFor(requested: RequestedTime, offeredAt: DateTime): TimeWindow {
+  let day = requested.day ?? offeredAt.startOf('day');
+  let from = day;
+  let to = day.plus({ days: 1 });
+  if (requested.hour !== null) {
+    from = day.set({ hour: requested.hour, minute: requested.minute });
+    if (!requested.day && from < offeredAt) from = from.plus({ days: 1 });
+    to = from.plus({ hours: 1 });
+  } else if (requested.part) {
+    from = day.set({ hour: requested.part[0] });
+    to = day.set({ hour: requested.part[1] });
+    if (!requested.day && to <= offeredAt) {
+      day = day.plus({ days: 1 });
+      from = from.plus({ days: 1 });
+      to = to.plus({ days: 1 });
+    }
+  }
+  return { from: toIso(from), to: toIso(to) };
+}
+
+function toIso(time: DateTime): string {
+  return time.toISO() ?? time.toUTC().toString();
+}
