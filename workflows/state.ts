@@ -1,5 +1,7 @@
 import type { Classification, Decision } from '../engine/index.ts';
 import type { DispatchSummary } from './dispatch-signals.ts';
+import type { Booking } from '../worker/calendar/types.ts';
+import type { Qualification } from './qualification.ts';
 import type { MissedCall } from './signals.ts';
 
 export type ConversationStatus = 'active' | 'quiet' | 'opted_out' | 'closed';
@@ -53,7 +55,10 @@ export interface ConversationState {
   customer: { name: string | null; address: string | null; zip: string | null };
   /** The emergency dispatch and its timeline, as the dispatch workflow last reported it. */
   dispatch: DispatchSummary | null;
-  booking: unknown | null;
+  /** The appointment booked: technician, start, end, address and job type. */
+  booking: Booking | null;
+  /** What the booking flow has learned and asked, for sewer backups and routine work. */
+  qualification: Qualification | null;
   /** How the conversation ended up: dispatched, booked, out_of_area, opted_out, no_reply. */
   outcome: string | null;
   decisions: DecisionRecord[];
@@ -81,6 +86,7 @@ export function newConversationState(workflowId: string, input: ConversationInpu
     customer: { name: null, address: null, zip: null },
     dispatch: null,
     booking: null,
+    qualification: null,
     outcome: null,
     decisions: [],
   };

@@ -1,0 +1,238 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityDeps } from '../../worker/activities/index.ts';
+import { ConversationGateway } from '../../worker/conversations.ts';
+import { createMetrics } from '../../worker/http/metrics.ts';
+import { buildServer } from '../../worker/http/server.ts';
+import { createLogger } from '../../worker/logger.ts';
+import { conversationWorkflow } from '../../workflows/conversation.ts';
+import {
+  conversationStateQuery,
+  inboundMessageSignal,
+  missedCallSignal,
+} from '../../workflows/signals.ts';
+import { createTestWorker, startTimeSkipping, testDeps, testSettings } from '../support/harness.ts';
+import { VonageStandIn } from '../support/vonage-stand-in.ts';
+
+// Monday 7 December 2026, 9:00 in Chicago: the booking activities' clock in these tests.
+const MONDAY_9AM = new Date('2026-12-07T15:00:00.000Z');
+
+let env: TestWorkflowEnvironment;
+let standIn: VonageStandIn;
+const workers: { worker: Worker; running: Promise<void> }[] = [];
+
+beforeAll(async () => {
+  env = await startTimeSkipping();
+  standIn = await new VonageStandIn().start();
+});
+
+afterAll(async () => {
+  for (const { worker, running } of workers) {
+    worker.shutdown();
+    await running;
+  }
+  await env?.teardown();
+  await standIn?.stop();
+});
+
+/** Starts a worker with the real activities, the booking clock fixed at Monday 9am. */
+async function startWorker(
+  settings = testSettings(),
+): Promise<{ taskQueue: string; deps: ActivityDeps }> {
+  const deps: ActivityDeps = { ...testDeps({ standIn, settings }), clock: () => MONDAY_9AM };
+  const { worker, taskQueue } = await createTestWorker(env, deps);
+  workers.push({ worker, running: worker.run() });
+  return { taskQueue, deps };
+}
+
+let callerNumber = 0;
+
+/** Plays one caller: a missed call, then texts, read back at the Vonage stand-in. */
+function caller(taskQueue: string) {
+  callerNumber += 1;
+  const phone = `+1312555${String(2000 + callerNumber).padStart(4, '0')}`;
+  const workflowId = `ringback/apex-plumbing/${phone}`;
+  const start = { workflowId, taskQueue, args: [{ businessId: 'apex-plumbing', phone }] } as const;
+  let sent = 0;
+
+  return {
+    phone,
+    async missedCall() {
+      await env.client.workflow.signalWithStart(conversationWorkflow, {
+        ...start,
+        signal: missedCallSignal,
+        signalArgs: [{ callId: `call-${phone}`, at: MONDAY_9AM.toISOString(), source: 'api' }],
+      });
+      return this.nextText();
+    },
+    async text(text: string) {
+      await env.client.workflow.signalWithStart(conversationWorkflow, {
+        ...start,
+        signal: inboundMessageSignal,
+        signalArgs: [
+          { messageId: `msg-${Math.random()}`, text, at: MONDAY_9AM.toISOString(), channel: 'sms' },
+        ],
+      });
+    },
+    /** Waits for the next text to this caller and returns it. */
+    async nextText(): Promise<string> {
+      sent += 1;
+      const messages = await standIn.waitForMessages(sent, phone);
+      return messages[sent - 1].text;
+    },
+    async reply(text: string): Promise<string> {
+      await this.text(text);
+      return this.nextText();
+    },
+    state() {
+      return env.client.workflow.getHandle(workflowId).query(conversationStateQuery);
+    },
+    textCount() {
+      return standIn.textsTo(phone).length;
+    },
+  };
+}
+
+describe('booking a routine job', () => {
+  let taskQueue: string;
+  let deps: ActivityDeps;
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    ({ taskQueue, deps } = await startWorker());
+    app = await buildServer({
+      settings: deps.settings,
+      ledger: deps.ledger,
+      conversations: new ConversationGateway(env.client, taskQueue, deps.settings.id),
+      logger: createLogger({ write: () => {} }),
+      metrics: createMetrics(),
+      vonage: null,
+    });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('books "no hot water" and confirms the time', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+
+    const triage = await customer.reply('I have no hot water');
+    const offer = await customer.reply("It's my house, 45 W Lake St apt 3 chicago 60601");
+    const confirmation = await customer.reply('the first one');
+
+    expect(triage).toContain('water heater');
+    expect(triage).toContain('home or a business');
+    expect(offer).toContain('today at 11am or today at 12pm');
+    expect(confirmation).toContain('booked for Monday, December 7 at 11am');
+    expect(confirmation).toContain('Ana, your technician, will call when they');
+    expect(confirmation).toContain('gate code');
+    expect(confirmation).toContain('Thanks for choosing Apex Plumbing');
+
+    const response = await fetch(`${base}/api/conversations/${encodeURIComponent(customer.phone)}`);
+    const body = await response.json();
+    expect(body.outcome).toBe('booked');
+    expect(body.booking.technician).toEqual({ id: 'ana', name: 'Ana Ortiz' });
+    expect(body.booking.start).toBe('2026-12-07T11:00:00.000-06:00');
+    expect(body.booking.end).toBe('2026-12-07T13:00:00.000-06:00');
+    expect(body.booking.address).toBe('45 W Lake St Apt 3, Chicago, IL 60601');
+    expect(body.booking.jobType).toBe('Water Heater');
+  });
+
+  it('keeps a gate code sent after booking as a note', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('the toilet keeps running in our house');
+    await customer.reply('2200 N Clark St, Chicago IL 60614');
+    await customer.reply('2');
+
+    const acknowledgement = await customer.reply('gate code is 4321, park in the alley');
+    await customer.text('thanks!');
+    await env.sleep('1m');
+
+    expect(acknowledgement).toContain('appointment notes');
+    expect((await customer.state()).booking?.notes).toEqual([
+      'gate code is 4321, park in the alley',
+    ]);
+    expect(customer.textCount()).toBe(5);
+  });
+
+  it('offers other times when the customer says neither', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('kitchen faucet drips, this is a house');
+    await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+    const firstLabels = (await customer.state()).qualification?.offer?.slots.map(
+      (slot) => slot.label,
+    );
+    const second = await customer.reply('neither');
+    const state = await customer.state();
+
+    expect(firstLabels).toHaveLength(2);
+    expect(second).toContain('No problem. I can also do');
+    for (const label of firstLabels ?? []) expect(second).not.toContain(label);
+    expect(state.qualification?.declined).toHaveLength(2);
+    expect(state.qualification?.status).toBe('offered');
+  });
+
+  it('declines an address out of the service area with a referral offer', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('I have no hot water');
+
+    const decline = await customer.reply("I'm at 500 Main St, Springfield IL 62701");
+    const state = await customer.state();
+    const referral = await customer.reply('yes please');
+
+    expect(decline).toContain('Springfield is outside our service area');
+    expect(decline).toContain('plumber we trust near you');
+    expect(state.outcome).toBe('out_of_area');
+    expect(state.qualification?.area?.inArea).toBe(false);
+    expect(state.qualification?.offer).toBeNull();
+    expect(referral).toContain('Prairie State Plumbing');
+  });
+});
+
+describe('two conversations racing for the last slot today', () => {
+  it('books one and offers the other new times', async () => {
+    const base = testSettings();
+    const settings = testSettings({
+      booking: {
+        ...(base.booking as object),
+        workingHours: { mon: [['11:00', '13:00']], tue: [['08:00', '10:00']] },
+        technicianHours: {},
+        daysAhead: 1,
+      },
+    });
+    const { taskQueue, deps } = await startWorker(settings);
+    const first = caller(taskQueue);
+    const second = caller(taskQueue);
+
+    for (const customer of [first, second]) {
+      await customer.missedCall();
+      await customer.reply('no hot water in my house');
+      const offer = await customer.reply('45 W Lake St, Chicago 60601');
+      expect(offer).toContain('today at 11am or tomorrow at 8am');
+    }
+    const [firstReply, secondReply] = await Promise.all(
+      [first, second].map((customer) => customer.reply('the first one')),
+    );
+    const states = [await first.state(), await second.state()];
+
+    const replies = [firstReply, secondReply];
+    const booked = states.filter((state) => state.outcome === 'booked');
+    expect(booked).toHaveLength(1);
+    expect(booked[0].booking?.start).toBe('2026-12-07T11:00:00.000-06:00');
+    expect(replies.filter((text) => text.includes('booked for Monday'))).toHaveLength(1);
+    const loserReply = replies.find((text) => !text.includes('booked for Monday'))!;
+    expect(loserReply).toContain('just booked by another customer');
+    expect(loserReply).toContain('tomorrow at 8am');
+    const rows = deps.ledger.db.prepare('SELECT start FROM calendar_bookings').all();
+    expect(rows).toEqual([{ start: '2026-12-07T11:00:00.000-06:00' }]);
+  });
+});

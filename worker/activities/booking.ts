@@ -1,0 +1,221 @@
+import { DateTime } from 'luxon';
+import type { JobType } from '../../engine/types.ts';
+import { formatAddress, parseAddress, type Address } from '../address.ts';
+import { bookingRules, priceRangeFor } from '../calendar/booking-settings.ts';
+import { clockText, dateText, slotLabel } from '../calendar/labels.ts';
+import { isPleasantry, readTiming, readYesNo } from '../calendar/reply-words.ts';
+import { readSlotReply } from '../calendar/slot-reply.ts';
+import { freeSlots, pickSlots, type SlotRequest } from '../calendar/slots.ts';
+import { Calendar } from '../calendar/store.ts';
+import type { Booking, SlotChoice, SlotOffer, TimeWindow, VisitTiming } from '../calendar/types.ts';
+import { holidayOn } from '../hours.ts';
+import type { Ledger } from '../ledger.ts';
+import {
+  checkCity,
+  checkZip,
+  cityOfZip,
+  type AreaCheck,
+  type ServiceArea,
+} from '../service-area.ts';
+import type { BusinessSettings } from '../settings.ts';
+
+export interface BookingDeps {
+  settings: BusinessSettings;
+  ledger: Ledger;
+  /** The current time for offering slots; tests set it. Default: the system clock. */
+  clock?: () => Date;
+}
+
+/** The facts one customer text gives the booking flow, besides the rules' classification. */
+export interface BookingReading {
+  address: Address | null;
+  /** The address on one line, with city and state filled in from the ZIP code when missing. */
+  addressText: string | null;
+  area: AreaCheck | null;
+  timing: VisitTiming | null;
+  answer: 'yes' | 'no' | null;
+  /** The offered time the text picks; null when no offer was open. */
+  choice: SlotChoice | null;
+  /** A bare "ok, thanks" that needs no reply. */
+  pleasantry: boolean;
+}
+
+export interface OfferRequest {
+  conversationId: string;
+  number: number;
+  jobType: JobType;
+  urgency: 'sewer' | 'routine';
+  timing: VisitTiming | null;
+  window: TimeWindow | null;
+  exclude: string[];
+}
+
+export interface BookSlotRequest {
+  conversationId: string;
+  offer: SlotOffer;
+  index: number;
+  phone: string;
+  address: string | null;
+  zip: string | null;
+  jobType: JobType;
+}
+
+export type BookSlotResult =
+  | { status: 'booked'; booking: Booking; day: string; time: string; technician: string }
+  | { status: 'taken' };
+
+function readArea(
+  settings: BusinessSettings,
+  zip: string | null,
+  address: Address | null,
+): AreaCheck | null {
+  if (zip) return checkZip(settings.serviceArea, zip);
+  if (address?.city) return checkCity(settings.serviceArea, address.city, address.state);
+  return null;
+}
+
+function completeAddress(address: Address | null, zip: string | null): string | null {
+  if (!address) return null;
+  const place = zip ? cityOfZip(zip) : null;
+  return formatAddress({
+    ...address,
+    zip: address.zip ?? zip,
+    city: address.city ?? place?.city ?? null,
+    state: address.state ?? place?.state ?? null,
+  });
+}
+
+export function createBookingActivities(deps: BookingDeps) {
+  let calendar: Calendar | null = null;
+  const calendarOf = () => (calendar ??= new Calendar(deps.ledger.db));
+  const businessId = deps.settings.id;
+
+  return {
+    /** Reads an address, the service area, a timing preference, yes or no, and a choice of time. */
+    async readBookingReply(input: {
+      text: string;
+      zip: string | null;
+      offer: SlotOffer | null;
+    }): Promise<BookingReading> {
+      const lower = input.text.toLowerCase();
+      const address = parseAddress(input.text);
+      const zip = input.zip ?? address?.zip ?? null;
+      return {
+        address,
+        addressText: completeAddress(address, zip),
+        area: readArea(deps.settings, zip, address),
+        timing: readTiming(lower),
+        answer: readYesNo(lower),
+        choice: input.offer ? readSlotReply(input.text, input.offer) : null,
+        pleasantry: isPleasantry(lower),
+      };
+    },
+
+    /** Finds times to offer and stores the offer; a retry of the same offer number returns it. */
+    async offerSlots(input: OfferRequest): Promise<SlotOffer & { outsideWindow: boolean }> {
+      const id = `${input.conversationId}#${input.number}`;
+      const stored = calendarOf().offer(id);
+      if (stored) return { ...stored, outsideWindow: false };
+
+      const now = deps.clock?.() ?? new Date();
+      const { slots, outsideWindow } = findOfferTimes(deps, calendarOf(), input, now);
+      const timezone = deps.settings.company.timezone;
+      const offeredAt = DateTime.fromJSDate(now, { zone: timezone }).toISO()!;
+      const offer: SlotOffer = { id, number: input.number, offeredAt, timezone, slots };
+      return { ...calendarOf().saveOffer(businessId, input.conversationId, offer), outsideWindow };
+    },
+
+    /** Books one offered time, atomically; `taken` when another conversation got it first. */
+    async bookSlot(input: BookSlotRequest): Promise<BookSlotResult> {
+      const slot = input.offer.slots[input.index];
+      const rules = bookingRules(deps.settings);
+      const busyUntil = DateTime.fromISO(slot.end, { setZone: true }).plus({
+        minutes: rules.travelBufferMinutes,
+      });
+      const result = calendarOf().book(
+        {
+          businessId,
+          conversationId: input.conversationId,
+          offerId: input.offer.id,
+          slot,
+          timezone: input.offer.timezone,
+          phone: input.phone,
+          address: input.address,
+          zip: input.zip,
+          jobType: input.jobType,
+        },
+        busyUntil.toISO()!,
+      );
+      if (result.status === 'taken') return result;
+
+      const start = DateTime.fromISO(result.booking.start, { zone: input.offer.timezone });
+      const technician = result.booking.technician.name.split(' ')[0];
+      return { ...result, day: dateText(start), time: clockText(start), technician };
+    },
+
+    /** Keeps a gate code or parking note in the booking's history. */
+    async addBookingNote(input: {
+      conversationId: string;
+      bookingId: number;
+      note: string;
+    }): Promise<void> {
+      calendarOf().addNote(businessId, input.conversationId, input.bookingId, input.note);
+    },
+
+    /** Returns the service area's name and the referral for out-of-area customers. */
+    async describeServiceArea(): Promise<{ name: string; referral: string }> {
+      return describeArea(deps.settings);
+    },
+
+    /** Returns the ballpark price range for a job type from the settings. */
+    async priceRange(input: { jobType: JobType }): Promise<string | null> {
+      return priceRangeFor(deps.settings, input.jobType);
+    },
+  };
+}
+
+function describeArea(settings: BusinessSettings): { name: string; referral: string } {
+  const area: ServiceArea = settings.serviceArea ?? {};
+  const centerZip = area.center?.zip ?? area.zips?.[0];
+  const centerCity = centerZip ? cityOfZip(centerZip)?.city : undefined;
+  const around =
+    area.radiusMiles && centerCity ? `${area.radiusMiles} miles around ${centerCity}` : null;
+  return {
+    name: area.name ?? around ?? centerCity ?? 'our local area',
+    referral:
+      area.referral ?? `call our office at ${settings.company.phone} and we'll find you a name`,
+  };
+}
+
+/** Finds the times to offer, or the earliest ones when the requested window has none free. */
+function findOfferTimes(deps: BookingDeps, calendar: Calendar, input: OfferRequest, now: Date) {
+  const rules = bookingRules(deps.settings);
+  const horizon = new Date(now.getTime() + (rules.daysAhead + 2) * 86_400_000);
+  const busy = calendar.busy(deps.settings.id, now, horizon);
+  const request: SlotRequest = {
+    now,
+    jobType: input.jobType,
+    urgency: input.urgency,
+    timing: input.timing,
+    window: input.window,
+    exclude: input.exclude,
+    isClosed: (day) => holidayOn(deps.settings, day) !== null,
+  };
+
+  let picked = pickSlots(freeSlots(rules, busy, request), request, rules.slotsPerOffer);
+  const outsideWindow = picked.length === 0 && request.window !== null;
+  if (outsideWindow) {
+    const anyTime = { ...request, window: null };
+    picked = pickSlots(freeSlots(rules, busy, anyTime), anyTime, rules.slotsPerOffer);
+  }
+
+  const localNow = DateTime.fromJSDate(now, { zone: rules.timezone });
+  const slots = picked.map(({ technician, start, end }) => ({
+    technicianId: technician.id,
+    technicianName: technician.name,
+    start: start.toISO()!,
+    end: end.toISO()!,
+    label: slotLabel(start, localNow),
+  }));
+  return { slots, outsideWindow };
+}

@@ -1,0 +1,139 @@
+import { workflowInfo } from '@temporalio/workflow';
+import type { BookingReading } from '../worker/activities/booking.ts';
+import type { SlotChoice, TimeWindow } from '../worker/calendar/types.ts';
+import { activities } from './activities.ts';
+import type { ConversationHandle } from './conversation-handle.ts';
+import { jobLabel } from './job-labels.ts';
+import { slotsText } from './qualification.ts';
+import type { InboundMessage } from './signals.ts';
+
+/** Offering times, booking the one picked, and the texts that follow a booking. */
+
+type OfferReason = 'first' | 'declined' | 'window' | 'taken';
+
+const OFFER_TEMPLATES: Record<OfferReason, string> = {
+  first: 'slot_offer',
+  declined: 'slot_retry',
+  window: 'slot_retry',
+  taken: 'slot_taken',
+};
+
+/** Unique per run, so a later conversation with the same caller starts its offers afresh. */
+function conversationId(conversation: ConversationHandle): string {
+  return `${conversation.state.workflowId}/${workflowInfo().runId}`;
+}
+
+/** Offers new times from the calendar, or texts that none are free and the office will call. */
+export async function offerTimes(
+  conversation: ConversationHandle,
+  request: { reason: OfferReason; window?: TimeWindow },
+) {
+  const qualification = conversation.state.qualification!;
+  qualification.offerCount += 1;
+  const offer = await activities.offerSlots({
+    conversationId: conversationId(conversation),
+    number: qualification.offerCount,
+    jobType: qualification.jobType,
+    urgency: qualification.urgency,
+    timing: qualification.timing,
+    window: request.window ?? null,
+    exclude: qualification.declined,
+  });
+  if (!qualification.asked.includes('slots')) qualification.asked.push('slots');
+
+  if (offer.slots.length === 0) {
+    qualification.status = 'no_slots';
+    qualification.offer = null;
+    conversation.state.outcome = 'needs_callback';
+    await conversation.text('slots_unavailable', 'booking');
+    conversation.note('booking: no free times, office to call back');
+    return;
+  }
+
+  const { outsideWindow, ...stored } = offer;
+  qualification.status = 'offered';
+  qualification.offer = stored;
+  qualification.offerTiming = qualification.timing;
+  const sewerFirst =
+    request.reason === 'first' && qualification.urgency === 'sewer' && stored.number === 1;
+  const templateId = sewerFirst ? 'sewer_slot_offer' : OFFER_TEMPLATES[request.reason];
+  const slots = slotsText(stored);
+  await conversation.text(templateId, 'booking', {
+    jobLabel: jobLabel(qualification.jobType),
+    slots,
+  });
+  conversation.note(
+    `booking: offered ${slots}${outsideWindow ? ' (none free in the time asked for)' : ''}`,
+  );
+}
+
+/** Books the offered time a reply picks, or offers others; returns false when it picks nothing. */
+export async function answerChoice(
+  conversation: ConversationHandle,
+  choice: SlotChoice,
+): Promise<boolean> {
+  const qualification = conversation.state.qualification!;
+  switch (choice.kind) {
+    case 'chosen':
+      await bookChosen(conversation, choice.index);
+      return true;
+    case 'none':
+      qualification.declined.push(...qualification.offer!.slots.map((slot) => slot.start));
+      await offerTimes(conversation, { reason: 'declined' });
+      return true;
+    case 'window':
+      await offerTimes(conversation, { reason: 'window', window: choice.window });
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function bookChosen(conversation: ConversationHandle, index: number) {
+  const { state } = conversation;
+  const qualification = state.qualification!;
+  const offer = qualification.offer!;
+  const result = await activities.bookSlot({
+    conversationId: conversationId(conversation),
+    offer,
+    index,
+    phone: state.phone,
+    address: qualification.address,
+    zip: qualification.zip,
+    jobType: qualification.jobType,
+  });
+  if (result.status === 'taken') {
+    conversation.note(`booking: ${offer.slots[index].label} was taken by another booking`);
+    await offerTimes(conversation, { reason: 'taken' });
+    return;
+  }
+
+  state.booking = result.booking;
+  state.outcome = 'booked';
+  qualification.status = 'booked';
+  qualification.offer = null;
+  const { day, time, technician } = result;
+  await conversation.text('booking_confirmation', 'booking', { day, time, technician });
+  conversation.note(`booked: ${result.booking.technician.id} at ${result.booking.start}`);
+}
+
+/** Keeps a gate code or parking note sent after booking; a bare "thanks" gets no reply. */
+export async function afterBooking(
+  conversation: ConversationHandle,
+  reading: BookingReading,
+  message: InboundMessage,
+) {
+  const booking = conversation.state.booking!;
+  if (reading.pleasantry) {
+    conversation.note('booked: thanks recorded, no reply');
+    return;
+  }
+  booking.notes.push(message.text);
+  await activities.addBookingNote({
+    conversationId: conversationId(conversation),
+    bookingId: booking.id,
+    note: message.text,
+  });
+  await conversation.text('booking_note', 'booking');
+  conversation.note('booked: note for the technician recorded');
+}
