@@ -16,7 +16,11 @@ if (!Number.isFinite(seconds) || seconds <= 0) {
   process.exit(2);
 }
 
-const textFiles = ['test/engine/held-out.jsonl', 'test/engine/held-out-2.jsonl'];
+const textFiles = [
+  'test/engine/held-out.jsonl',
+  'test/engine/held-out-2.jsonl',
+  'test/engine/held-out-3.jsonl',
+];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
     .split('\n')

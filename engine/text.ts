@@ -29,9 +29,23 @@ const CLAUSE_JOINERS = new Set([
   'and', 'but', 'also', 'plus', 'though', 'although', 'however', 'y', 'pero', 'aunque',
 ]);
 
-/** Lowercases, removes accents and apostrophes: `Won't` becomes `wont`, `inundó` `inundo`. */
+/** Words whose `'s` is a contraction to keep (`it's` stays `its`), not a possessive to drop. */
+const CONTRACTED_S = new Set([
+  'it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'let', 'how',
+]);
+const APOSTROPHE_S = /([\p{L}]+)['’‘`´]s\b/giu;
+
+/**
+ * Lowercases and removes accents and apostrophes: `Won't` becomes `wont`, `inundó` `inundo`.
+ * A possessive or `is` after a noun is dropped, so `salon's sink` reads `salon sink`.
+ */
 export function foldCase(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARK, '').replace(APOSTROPHE, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARK, '')
+    .toLowerCase()
+    .replace(APOSTROPHE_S, (whole, word: string) => (CONTRACTED_S.has(word) ? `${word}s` : word))
+    .replace(APOSTROPHE, '');
 }
 
 /** Splits folded text into words, replacing misspelt words by their spelling-table entry. */

@@ -30,6 +30,7 @@ describe('held-out texts', () => {
   const texts = [
     ...readLabelledTexts(new URL('./held-out.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-2.jsonl', import.meta.url)),
+    ...readLabelledTexts(new URL('./held-out-3.jsonl', import.meta.url)),
   ];
 
   it('has at least 60 texts', () => {
