@@ -37,7 +37,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   const [saveFailure, setSaveFailure] = useState<string>();
 
   const problems = useMemo(() => findProblems(files, folder), [files, folder]);
-  const tryIt = useTryIt(files, folder.schemas, problems.length === 0, folder.templateVars);
+  const tryIt = useTryIt(files, folder.schemas, folder.templateVars);
   const graph = useMemo(
     () => buildGraph(NODE_KINDS, files, problems, tryIt.result.decision),
     [files, problems, tryIt.result.decision],

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,10 +8,17 @@ import editorRoutes, { type EditorRoutesOptions } from '../../worker/editor-rout
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Copies the repository's rules/ into a fresh temporary folder the test may change. */
+/**
+ * Copies the repository's rules/ into a fresh temporary folder the test may change. Each copy
+ * ends with a newline, as the editor writes files, so a saved edit's diff shows the edit alone.
+ */
 export function copyRules(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ringback-rules-'));
   cpSync(join(repoRoot, 'rules'), dir, { recursive: true });
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (!text.endsWith('\n')) writeFileSync(join(dir, name), `${text}\n`);
+  }
   return dir;
 }
 

@@ -34,7 +34,9 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
       setNotice(`${phrase} is already in ${list}.`);
       return;
     }
-    editFile(PHRASES_FILE, (content) => insertAt(content, pointer, phrase));
+    // First in the list: the file then gains one line whatever its layout, where adding at the
+    // end can also change the line before it (a new comma).
+    editFile(PHRASES_FILE, (content) => insertAt(content, pointer, phrase, 0));
     setDraft('');
     setNotice(`Added ${phrase} to ${list}.`);
   };

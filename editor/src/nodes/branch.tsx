@@ -90,6 +90,7 @@ export const branchKind: NodeKindSpec<BranchData> = {
         id: `${node.id}->template:${template}`,
         source: node.id,
         target: `template:${template}`,
+        ariaLabel: `branch ${node.data.branch} sends template ${template}`,
       })),
     );
     return { nodes, edges };

@@ -118,8 +118,15 @@ export const ruleKind: NodeKindSpec<RuleData> = {
 /** A rule leads to the branch its event chooses, or straight to its template without one. */
 function edgesOf(located: LocatedRule) {
   const source = `rule:${located.file}:${located.index}`;
+  const name = String(located.rule.name ?? '');
   const { branch, template } = eventTargets(located.rule);
-  if (branch !== undefined) return [{ id: `${source}->branch:${branch}`, source, target: `branch:${branch}` }];
-  if (template !== undefined) return [{ id: `${source}->template:${template}`, source, target: `template:${template}` }];
+  if (branch !== undefined) {
+    const ariaLabel = `rule ${name} chooses branch ${branch}`;
+    return [{ id: `${source}->branch:${branch}`, source, target: `branch:${branch}`, ariaLabel }];
+  }
+  if (template !== undefined) {
+    const ariaLabel = `rule ${name} sends template ${template}`;
+    return [{ id: `${source}->template:${template}`, source, target: `template:${template}`, ariaLabel }];
+  }
   return [];
 }

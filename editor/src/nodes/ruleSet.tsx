@@ -62,6 +62,7 @@ export const ruleSetKind: NodeKindSpec<RuleSetData> = {
         source: `ruleSet:${file}`,
         target: `rule:${file}:${located.index}`,
         className: 'edge-membership',
+        ariaLabel: `${file} contains rule ${String(located.rule.name ?? located.index + 1)}`,
       })),
     );
     return { nodes, edges };

@@ -28,11 +28,9 @@ export function DiffView({ file, before, after }: DiffViewProps) {
       {patch.hunks.map((hunk) => (
         <pre key={`${hunk.oldStart}-${hunk.newStart}`} className="diff-hunk">
           <span className="diff-header">{`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`}</span>
-          {'\n'}
           {hunk.lines.map((line, index) => (
             <span key={index} className={lineClass(line)}>
               {line}
-              {'\n'}
             </span>
           ))}
         </pre>

@@ -3,6 +3,7 @@ import {
   createClassifier,
   type Classifier,
   loadRuleBundle,
+  REQUIRED_FILES,
   renderTemplate,
   type Decision,
   type RenderedMessage,
@@ -35,35 +36,31 @@ export interface TryItResult {
 
 /**
  * Runs the engine in the browser on the files being edited: the same classifier and templates
- * the worker uses, so an edit shows its effect before it is saved.
+ * the worker uses, so an edit shows its effect before it is saved. Only the files the
+ * classifier needs are loaded, so a problem in another file (business settings, escalation)
+ * does not stop the try-it panel.
  */
-export function useTryIt(
-  files: RuleFiles,
-  schemas: SchemaSet,
-  loadable: boolean,
-  templateVars: Record<string, unknown>,
-) {
+export function useTryIt(files: RuleFiles, schemas: SchemaSet, templateVars: Record<string, unknown>) {
   const [input, setInput] = useState<TryItInput>({ text: '', afterHours: false });
   const [result, setResult] = useState<TryItResult>({ sampled: [] });
 
-  const engine = useMemo((): LoadedEngine | { error: string } | undefined => {
-    if (!loadable) return undefined;
+  const engine = useMemo((): LoadedEngine | { error: string } => {
+    const classifierFiles = Object.fromEntries(REQUIRED_FILES.filter((file) => file in files).map((file) => [file, files[file]]));
     try {
-      const bundle = loadRuleBundle(files, schemas);
+      const bundle = loadRuleBundle(classifierFiles, schemas);
       return { bundle, classifier: createClassifier(bundle) };
     } catch (error) {
       return { error: (error as Error).message };
     }
-  }, [files, schemas, loadable]);
+  }, [files, schemas]);
 
   useEffect(() => {
     if (input.text.trim() === '') {
       setResult({ sampled: [] });
       return;
     }
-    if (!engine || 'error' in engine) {
-      const error = engine?.error ?? 'Fix the problems listed first: the engine cannot load these rules.';
-      setResult({ sampled: [], error });
+    if ('error' in engine) {
+      setResult({ sampled: [], error: `Fix the problems listed first. ${engine.error}` });
       return;
     }
 
