@@ -76,6 +76,10 @@ async function continueBooking(
     return;
   }
   absorbReading(conversation, reading, message);
+  if (reading.offerExpired) {
+    qualification.offer = null;
+    qualification.status = 'qualifying';
+  }
 
   if (reading.choice && qualification.offer && (await answerChoice(conversation, reading.choice)))
     return;

@@ -39,6 +39,8 @@ export async function offerTimes(
     window: request.window ?? null,
     exclude: qualification.declined,
   });
+  // A sewer backup whose first text is this offer gets the health warning with it.
+  const sewerFirst = qualification.urgency === 'sewer' && qualification.asked.length === 0;
   if (!qualification.asked.includes('slots')) qualification.asked.push('slots');
 
   if (offer.slots.length === 0) {
@@ -54,8 +56,6 @@ export async function offerTimes(
   qualification.status = 'offered';
   qualification.offer = stored;
   qualification.offerTiming = qualification.timing;
-  const sewerFirst =
-    request.reason === 'first' && qualification.urgency === 'sewer' && stored.number === 1;
   const templateId = sewerFirst ? 'sewer_slot_offer' : OFFER_TEMPLATES[request.reason];
   const slots = slotsText(stored);
   await conversation.text(templateId, 'booking', {

@@ -37,11 +37,12 @@ afterAll(async () => {
   await standIn?.stop();
 });
 
-/** Starts a worker with the real activities, the booking clock fixed at Monday 9am. */
+/** Starts a worker with the real activities on a fresh ledger; the booking clock is Monday 9am. */
 async function startWorker(
   settings = testSettings(),
+  clock = () => MONDAY_9AM,
 ): Promise<{ taskQueue: string; deps: ActivityDeps }> {
-  const deps: ActivityDeps = { ...testDeps({ standIn, settings }), clock: () => MONDAY_9AM };
+  const deps: ActivityDeps = { ...testDeps({ standIn, settings }), clock };
   const { worker, taskQueue } = await createTestWorker(env, deps);
   workers.push({ worker, running: worker.run() });
   return { taskQueue, deps };
@@ -234,5 +235,91 @@ describe('two conversations racing for the last slot today', () => {
     expect(loserReply).toContain('tomorrow at 8am');
     const rows = deps.ledger.db.prepare('SELECT start FROM calendar_bookings').all();
     expect(rows).toEqual([{ start: '2026-12-07T11:00:00.000-06:00' }]);
+  });
+});
+
+describe('qualifying before the offer', () => {
+  let taskQueue: string;
+  let bookingNow = new Date('2026-12-07T14:00:00.000Z');
+
+  beforeAll(async () => {
+    ({ taskQueue } = await startWorker(testSettings(), () => bookingNow));
+  });
+
+  it('gives a sewer backup the earliest times', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+
+    const warning = await customer.reply('sewage is backing up into the basement floor drain');
+    const offer = await customer.reply('45 W Lake St, Chicago 60601');
+
+    expect(warning).toContain('health hazard');
+    expect(warning).toContain("What's the address");
+    expect(offer).toContain('today at 10am or today at 11am');
+    expect((await customer.state()).qualification?.urgency).toBe('sewer');
+  });
+
+  it('asks a business when to come and offers after-hours times', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('the water heater at my restaurant is making a banging noise');
+    const timingQuestion = await customer.reply('77 W Wacker Dr, Chicago 60601');
+    const offer = await customer.reply('after we close please');
+    const state = await customer.state();
+
+    expect(timingQuestion).toContain('after hours');
+    expect(offer).toContain('today at 6pm or tomorrow at 6pm');
+    expect(state.qualification?.propertyType).toBe('commercial');
+    expect(state.qualification?.timing).toBe('after_hours');
+  });
+
+  it('offers a price shopper a call back with a ballpark', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+
+    const offer = await customer.reply('how much do you charge to replace a water heater?');
+    const confirmation = await customer.reply('yes please');
+    const state = await customer.state();
+
+    expect(offer).toContain('$150-$450 for a repair');
+    expect(offer).toContain('call you with a ballpark');
+    expect(confirmation).toContain('will call you at this number');
+    expect(state.outcome).toBe('callback_requested');
+    expect(state.qualification?.priceCallback?.requested).toBe(true);
+  });
+
+  it('asks a second-opinion customer what the other plumber said', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+
+    const question = await customer.reply(
+      'another plumber quoted me $4000 to replace the water heater, seems high',
+    );
+    const next = await customer.reply('he said the tank is rusted through');
+    const state = await customer.state();
+
+    expect(question).toContain('What did they say?');
+    expect(next).toContain('home or a business');
+    expect(state.qualification?.otherPlumberSaid).toBe('he said the tank is rusted through');
+  });
+
+  it('offers new times when the offered ones have passed', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('kitchen faucet drips, this is a house');
+    const stale = await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+
+    bookingNow = new Date('2026-12-08T14:00:00.000Z');
+    const fresh = await customer.reply('the first one');
+    const state = await customer.state();
+
+    expect(stale).toContain('today at 10am');
+    expect(fresh).toContain('today at 10am');
+    expect(state.booking).toBeNull();
+    expect(state.qualification?.offer?.number).toBe(2);
+    expect(state.qualification?.offer?.slots[0].start).toBe('2026-12-08T10:00:00.000-06:00');
   });
 });

@@ -34,8 +34,10 @@ export interface BookingReading {
   area: AreaCheck | null;
   timing: VisitTiming | null;
   answer: 'yes' | 'no' | null;
-  /** The offered time the text picks; null when no offer was open. */
+  /** The offered time the text picks; null when no offer was open or the offer expired. */
   choice: SlotChoice | null;
+  /** True when an offered time has already started and the text picks none still ahead. */
+  offerExpired: boolean;
   /** A bare "ok, thanks" that needs no reply. */
   pleasantry: boolean;
 }
@@ -74,6 +76,18 @@ function readArea(
   return null;
 }
 
+/** Reads the choice of an offered time, unless the offer went stale while the customer waited. */
+function readChoice(text: string, offer: SlotOffer | null, now: Date) {
+  if (!offer) return { choice: null, offerExpired: false };
+  const choice = readSlotReply(text, offer);
+  const hasStarted = (start: string) => Date.parse(start) <= now.getTime();
+  if (choice.kind === 'chosen' && !hasStarted(offer.slots[choice.index].start)) {
+    return { choice, offerExpired: false };
+  }
+  const offerExpired = offer.slots.some((slot) => hasStarted(slot.start));
+  return { choice: offerExpired ? null : choice, offerExpired };
+}
+
 function completeAddress(address: Address | null, zip: string | null): string | null {
   if (!address) return null;
   const place = zip ? cityOfZip(zip) : null;
@@ -100,13 +114,19 @@ export function createBookingActivities(deps: BookingDeps) {
       const lower = input.text.toLowerCase();
       const address = parseAddress(input.text);
       const zip = input.zip ?? address?.zip ?? null;
+      const { choice, offerExpired } = readChoice(
+        input.text,
+        input.offer,
+        deps.clock?.() ?? new Date(),
+      );
       return {
         address,
         addressText: completeAddress(address, zip),
         area: readArea(deps.settings, zip, address),
         timing: readTiming(lower),
         answer: readYesNo(lower),
-        choice: input.offer ? readSlotReply(input.text, input.offer) : null,
+        choice,
+        offerExpired,
         pleasantry: isPleasantry(lower),
       };
     },
