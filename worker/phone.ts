@@ -26,3 +26,10 @@ export function toE164(raw: string, defaultCountry: CountryCode = 'US', internat
 export function countryOf(e164: string): CountryCode {
   return parsePhoneNumberFromString(e164)?.country ?? 'US';
 }
+
+/** Formats a number for people to read: national format at home, international otherwise. */
+export function formatPhone(e164: string, homeCountry: CountryCode = 'US'): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === homeCountry ? parsed.formatNational() : parsed.formatInternational();
+}

@@ -2,6 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Messages } from '@vonage/messages';
 import { renderTemplate } from '../../engine/index.ts';
 import { hoursText } from '../hours.ts';
+import { countryOf, formatPhone } from '../phone.ts';
 import type { Ledger } from '../ledger.ts';
 import type { RulesStore } from '../rules-store.ts';
 import type { BusinessSettings } from '../settings.ts';
@@ -43,7 +44,7 @@ export function companyVars(settings: BusinessSettings): Record<string, unknown>
   return {
     company: {
       name: settings.company.name,
-      phone: settings.company.phone,
+      phone: formatPhone(settings.company.phone, countryOf(settings.company.phone)),
       hours: hoursText(settings),
       gasEmergencyLine: settings.company.gasEmergencyLine ?? "your gas company's emergency line",
     },
