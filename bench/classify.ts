@@ -20,6 +20,7 @@ const textFiles = [
   'test/engine/held-out.jsonl',
   'test/engine/held-out-2.jsonl',
   'test/engine/held-out-3.jsonl',
+  'test/engine/held-out-4.jsonl',
 ];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')

@@ -35,7 +35,7 @@ export class Message {
     text: string,
     private readonly lexicon: Lexicon,
   ) {
-    this.normalised = normaliseText(text, lexicon.spellings);
+    this.normalised = normaliseText(text, lexicon.spellings, lexicon.knownWords);
     this.words = this.normalised.clauses.flatMap((clause) => clause.words);
   }
 

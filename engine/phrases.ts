@@ -55,6 +55,8 @@ export interface PhraseMatch {
 /** The phrase list file, compiled: spellings, negators and lists. */
 export interface Lexicon {
   spellings: ReadonlyMap<string, string[]>;
+  /** Every word the phrase lists and spellings use, to resolve stretched words like `stoppp`. */
+  knownWords: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   /** Words that turn a negator into a hedge: `not sure` does not negate what follows. */
   hedges: ReadonlySet<string>;
@@ -89,7 +91,23 @@ export function compileLexicon(file: PhraseFile): Lexicon {
   }
 
   const foldAll = (words: string[] | undefined) => new Set((words ?? []).map(foldCase));
-  return { spellings, negators: foldAll(file.negators), hedges: foldAll(file.hedges), lists };
+  return {
+    spellings,
+    knownWords: wordsOf(lists, spellings),
+    negators: foldAll(file.negators),
+    hedges: foldAll(file.hedges),
+    lists,
+  };
+}
+
+function wordsOf(lists: Map<string, CompiledList>, spellings: Map<string, string[]>) {
+  const words = new Set<string>([...spellings.keys(), ...[...spellings.values()].flat()]);
+  for (const list of lists.values()) {
+    for (const phrase of [...list.phrases, ...list.except]) {
+      for (const part of phrase.parts) if (part.kind !== 'gap') words.add(part.text);
+    }
+  }
+  return words;
 }
 
 function indexByFirstWord(phrases: CompiledPhrase[]) {

@@ -48,10 +48,22 @@ export function foldCase(text: string): string {
     .replace(APOSTROPHE, '');
 }
 
-/** Splits folded text into words, replacing misspelt words by their spelling-table entry. */
-export function splitWords(folded: string, spellings: ReadonlyMap<string, string[]>): string[] {
+const ELONGATED = /(\p{L})\1{2,}/gu;
+const HAS_ELONGATION = /(\p{L})\1{2,}/u;
+
+/**
+ * Splits folded text into words, replacing misspelt words by their spelling-table entry. A
+ * letter written three or more times is read twice, or once when that gives a known word:
+ * `floooding` reads `flooding` and `stoppp` reads `stop`.
+ */
+export function splitWords(
+  folded: string,
+  spellings: ReadonlyMap<string, string[]>,
+  knownWords: ReadonlySet<string> = new Set(),
+): string[] {
   const words: string[] = [];
-  for (const word of folded.match(WORD) ?? []) {
+  for (const found of folded.match(WORD) ?? []) {
+    const word = HAS_ELONGATION.test(found) ? shortenElongated(found, knownWords) : found;
     const corrected = spellings.get(word);
     if (corrected) words.push(...corrected);
     else words.push(word);
@@ -59,17 +71,25 @@ export function splitWords(folded: string, spellings: ReadonlyMap<string, string
   return words;
 }
 
+function shortenElongated(word: string, knownWords: ReadonlySet<string>): string {
+  const twice = word.replace(ELONGATED, '$1$1');
+  if (knownWords.has(twice)) return twice;
+  const once = word.replace(ELONGATED, '$1');
+  return knownWords.has(once) ? once : twice;
+}
+
 /** Normalises a text into clauses of words, keeping the sentence each clause belongs to. */
 export function normaliseText(
   original: string,
   spellings: ReadonlyMap<string, string[]>,
+  knownWords: ReadonlySet<string> = new Set(),
 ): NormalisedText {
   const clauses: Clause[] = [];
   const sentences = foldCase(original).split(SENTENCE_BREAK);
 
   sentences.forEach((sentence, index) => {
     for (const part of sentence.split(CLAUSE_BREAK)) {
-      pushClauses(clauses, index, splitWords(part, spellings));
+      pushClauses(clauses, index, splitWords(part, spellings, knownWords));
     }
   });
 

@@ -31,6 +31,7 @@ describe('held-out texts', () => {
     ...readLabelledTexts(new URL('./held-out.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-2.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-3.jsonl', import.meta.url)),
+    ...readLabelledTexts(new URL('./held-out-4.jsonl', import.meta.url)),
   ];
 
   it('has at least 60 texts', () => {
@@ -98,6 +99,7 @@ describe('opt-out keywords', () => {
     'END', 'QUIT', 'REVOKE', 'OPTOUT', 'opt-out', 'stop texting me', 'Stop texting me please',
     'remove me from this list', "don't text me again", 'Do NOT text this number', 'please stop',
     'no more texts', 'take me off your list', 'stop sending me these messages', 'Stop 🛑',
+    'STOPPP', 'unsubcribe',
   ];
   it.each(optOuts)('"%s" is STOP', async (text) => {
     expect((await repoClassifier().classify({ text })).keyword).toBe('STOP');
@@ -141,6 +143,9 @@ describe('misspellings and Spanish', () => {
     ['huele a gas en la cocina', 'gas', 'Gas Line'],
     ['se inundó el baño', 'emergency', 'Pipe Repair'],
     ['el drenaje está tapado', 'routine', 'Drain/Sewer'],
+    ['water coming thru the cieling', 'emergency', 'Pipe Repair'],
+    ['the basement is floooding', 'emergency', 'Pipe Repair'],
+    ['sewerage backing up in the shower', 'sewer', 'Drain/Sewer'],
   ] as const;
 
   it.each(cases)('"%s" is %s, %s', async (text, urgency, jobType) => {

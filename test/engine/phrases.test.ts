@@ -136,3 +136,22 @@ describe('isExactly', () => {
     expect(message('!!!').isExactly('stop')).toBeNull();
   });
 });
+
+describe('stretched words', () => {
+  const stretched = compileLexicon({
+    lists: { words: { phrases: ['stop', 'flooding', 'help'] } },
+  } satisfies PhraseFile);
+
+  it('reads a tripled letter as a known word', () => {
+    expect(new Message('STOPPP', stretched).words).toEqual(['stop']);
+    expect(new Message('floooding', stretched).words).toEqual(['flooding']);
+  });
+
+  it('reads the same word the same way twice', () => {
+    expect(new Message('hellllp hellllp', stretched).words).toEqual(['help', 'help']);
+  });
+
+  it('keeps two letters for unknown words', () => {
+    expect(new Message('sooo', stretched).words).toEqual(['soo']);
+  });
+});
