@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stopChild } from '../../worker/dev-server.ts';
+import { tempDir } from '../support/harness.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const PORT = 18_170;
+const TEMPORAL_PORT = 17_170;
+const base = `http://127.0.0.1:${PORT}`;
+let child: ChildProcess | null = null;
+let output = '';
+
+function start(dataDir: string): ChildProcess {
+  output = '';
+  const process_ = spawn(process.execPath, [join(ROOT, 'bin', 'ringback.mjs'), 'start'], {
+    env: {
+      ...process.env, PORT: String(PORT), HOST: '127.0.0.1', TEMPORAL_PORT: String(TEMPORAL_PORT),
+      RINGBACK_DATA_DIR: dataDir, VONAGE_API_KEY: '', VONAGE_API_SECRET: '', TEMPORAL_ADDRESS: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  process_.stdout!.on('data', (chunk) => (output += chunk));
+  process_.stderr!.on('data', (chunk) => (output += chunk));
+  return process_;
+}
+
+async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const healthy = () => waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : null), 'healthz');
+const conversation = (phone: string) =>
+  fetch(`${base}/api/conversations/${encodeURIComponent(phone)}`).then((response) => response.json());
+
+afterEach(async () => {
+  if (child) await stopChild(child, 15_000);
+  child = null;
+});
+
+describe('ringback start', () => {
+  it('keeps conversations across a restart and stops everything on SIGTERM', async () => {
+    const dataDir = tempDir('ringback-start-');
+    child = start(dataDir);
+    await healthy();
+    await fetch(`${base}/api/calls/missed`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+13125558100', callId: 'start-test-1' }),
+    });
+    const outbox = await waitFor(async () => {
+      const { messages } = await (await fetch(`${base}/api/outbox?phone=%2B13125558100`)).json();
+      return messages.length > 0 ? messages : null;
+    }, 'the opening text in the outbox');
+
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    const code = await exited;
+    const events = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+
+    expect(outbox[0].text).toContain('Apex Plumbing');
+    expect(code).toBe(0);
+    expect(events.map((event) => event.msg)).toEqual(
+      expect.arrayContaining(['temporal dev server listening', 'worker polling', 'http server listening', 'stopped']),
+    );
+    expect(output).not.toContain('3125558100');
+
+    child = start(dataDir);
+    await healthy();
+    const state = await waitFor(async () => {
+      const body = await conversation('+13125558100');
+      return body.status ? body : null;
+    }, 'the conversation after the restart');
+
+    expect(state.status).toBe('active');
+    expect(state.calls).toHaveLength(1);
+    expect(state.transcript[0].purpose).toBe('opening');
+  });
+});
