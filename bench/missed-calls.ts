@@ -78,7 +78,7 @@ async function fireCall(url: string, index: number, sentAt: Map<string, number>)
   const response = await post('/webhooks/vonage/voice/event', {
     status: 'timeout', direction: 'outbound', conversation_uuid: conversationUuid,
   });
-  if (!response.ok) console.error(`call ${index}: event webhook answered ${response.status}`);
+  if (!response.ok) console.error(`call ${index}: event webhook returned ${response.status}`);
 }
 
 async function main(): Promise<void> {

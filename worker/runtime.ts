@@ -90,7 +90,7 @@ export function closeOnSignals(closers: Closer[]): void {
   process.once('SIGTERM', () => void close('SIGTERM'));
 }
 
-/** The embedded default: a Temporal dev server (unless TEMPORAL_ADDRESS is set), worker, HTTP server. */
+/** Runs the embedded default: a Temporal dev server (unless TEMPORAL_ADDRESS is set), worker and HTTP server. */
 export async function runEverything(port: number): Promise<void> {
   const runtime = openRuntime();
   const closers: Closer[] = [async () => runtime.ledger.close()];

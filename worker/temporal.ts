@@ -47,7 +47,7 @@ function installedTool(name: string, envName: string): string | null {
   return existsSync(installed) ? installed : null;
 }
 
-/** The Temporal CLI: TEMPORAL_CLI, else the copy `npm install` put in .tools/temporal. */
+/** Returns the Temporal CLI: TEMPORAL_CLI, else the copy `npm install` put in .tools/temporal. */
 export function temporalCliPath(): string {
   const path = installedTool('temporal', 'TEMPORAL_CLI');
   if (!path) {
@@ -59,7 +59,7 @@ export function temporalCliPath(): string {
   return path;
 }
 
-/** The time-skipping test server: TEMPORAL_TEST_SERVER, else the copy in .tools/temporal. */
+/** Returns the time-skipping test server: TEMPORAL_TEST_SERVER, else the copy in .tools/temporal. */
 export function temporalTestServerPath(): string {
   const path = installedTool('temporal-test-server', 'TEMPORAL_TEST_SERVER');
   if (!path) throw new Error('temporal-test-server not found: run `npm install` or set TEMPORAL_TEST_SERVER');

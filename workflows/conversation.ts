@@ -15,11 +15,11 @@ import {
   type ConversationInput, type ConversationState,
 } from './state.ts';
 
-/** The most texts a customer gets in a row without answering. */
+/** The maximum number of texts a customer gets in a row without replying. */
 const MAX_UNANSWERED_TEXTS = 2;
 
 /**
- * One conversation per business and caller. Started by signal-with-start on a missed call or an
+ * Runs one conversation per business and caller. Started by signal-with-start on a missed call or an
  * inbound text; later calls and texts from the same number join it. It texts back, triages each
  * reply, and stops messaging when the customer goes quiet, opts out, or the job is settled.
  */
@@ -213,7 +213,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   return state;
 }
 
-/** One follow-up at most, only while nothing is settled and the unanswered limit allows it. */
+/** Allows one follow-up at most, only while nothing is settled and the unanswered limit allows it. */
 function mayFollowUp(state: ConversationState, followUp: number | null): boolean {
   if (followUp === null || state.followUpSent || state.optedOut || state.outcome) return false;
   if (state.needsDispatch || state.booking || state.dispatch) return false;

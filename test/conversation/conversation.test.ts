@@ -75,7 +75,7 @@ async function state() {
   return env.client.workflow.getHandle(workflowId()).query(conversationStateQuery);
 }
 
-/** The state once the workflow has recorded every text the stand-in received. */
+/** Polls the state until the workflow has recorded every text the stand-in received. */
 async function settledState() {
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -160,7 +160,7 @@ describe('conversation workflow', () => {
     expect(current.transcript.at(-1)?.templateId).toBe('active_leak');
   });
 
-  it('confirms an opt-out once and never texts the number again, even after a new call', async () => {
+  it('opt-out blocks texts after later calls', async () => {
     await missedCall('call-a');
     await standIn.waitForMessages(1, phone);
     await reply('STOP');
