@@ -12,7 +12,7 @@ const ROLE_NAMES: Record<DispatchRole, string> = {
   owner: 'owner',
 };
 
-/** The longest customer text a notice quotes, so a notice stays within a few SMS segments. */
+/** Maximum length of the customer text a notice quotes, so a notice stays a few SMS segments. */
 const MAX_QUOTE = 300;
 
 function quote(text: string): string {
@@ -46,10 +46,11 @@ function spokenDigits(phone: string): string {
 export function dispatchVars(settings: BusinessSettings, facts: DispatchFacts) {
   const { customer } = facts;
   const zip = customer.zip ? ` (ZIP ${customer.zip})` : '';
-  const tried = facts.tried.map(
-    (responder) =>
-      `${responder.name} (${ROLE_NAMES[responder.role]}, notified ${localClock(settings, responder.notifiedAt)})`,
-  );
+  const tried = facts.tried.map((responder) => {
+    const notified = localClock(settings, responder.notifiedAt);
+    return `${responder.name} (${ROLE_NAMES[responder.role]}, notified ${notified})`;
+  });
+  const callWithin = 'Call the customer within 10 minutes.';
   const callOnly = 'Do NOT text them: they opted out of texts.';
   const contactRule = facts.customerOptedOut
     ? 'The customer opted out of texts: call, do NOT text.'
@@ -65,7 +66,7 @@ export function dispatchVars(settings: BusinessSettings, facts: DispatchFacts) {
       address: customer.address ?? `not given yet${zip}`,
       issue: quote(facts.issue),
       when: periodText(facts.period),
-      contact: `Call the customer within 10 minutes.${facts.customerOptedOut ? ` ${callOnly}` : ''}`,
+      contact: facts.customerOptedOut ? `${callWithin} ${callOnly}` : callWithin,
       contactRule,
       tried: tried.length > 0 ? tried.join('; ') : 'nobody',
       holderName: facts.holder?.name ?? 'Another technician',

@@ -51,7 +51,8 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   },
 };
 
-const validateEscalation = new Ajv2020({ allErrors: true, strict: false }).compile(escalationSchema);
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateEscalation = ajv.compile(escalationSchema);
 
 /** Thrown when rules/escalation.json fails its schema or names a template that does not exist. */
 export class EscalationPolicyError extends Error {
@@ -95,7 +96,8 @@ function missingTemplates(policy: EscalationPolicy, templates: unknown): string[
   const exists = (id: string) => Object.hasOwn(templates, id);
   const problems: string[] = [];
   policy.chain.forEach((step, index) => {
-    if (!exists(step.notice)) problems.push(`/chain/${index}/notice: ${undefinedTemplate(step.notice)}`);
+    if (exists(step.notice)) return;
+    problems.push(`/chain/${index}/notice: ${undefinedTemplate(step.notice)}`);
   });
   for (const [name, id] of Object.entries(policy.templates)) {
     if (!exists(id)) problems.push(`/templates/${name}: ${undefinedTemplate(id)}`);
@@ -107,7 +109,7 @@ function undefinedTemplate(id: string): string {
   return `template '${id}' is not defined in templates.json`;
 }
 
-/** The acknowledgement timeout for an urgency: the policy's, else timers.techAck (15m). */
+/** Returns the acknowledgement timeout for an urgency: the policy's, else timers.techAck. */
 export function ackTimeoutFor(
   policy: EscalationPolicy,
   urgency: DispatchUrgency,

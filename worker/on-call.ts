@@ -5,7 +5,7 @@ import type { BusinessSettings, Technician } from './settings.ts';
 const DEFAULT_HANDOFF = '08:00';
 const GAS_SKILL = 'gas';
 
-/** Who holds the on-call shift at a moment, and why. */
+/** The technician on call at a moment, and where the assignment comes from. */
 export interface OnCallShift {
   technician: Technician;
   source: 'rotation' | 'override';
@@ -38,7 +38,7 @@ function handoffTime(settings: BusinessSettings): { hour: number; minute: number
 
 /**
  * Returns the local date of the last daily handoff at or before `at`. Shifts are counted in
- * local calendar days, so a handoff stays at its wall-clock time across DST changes; a handoff
+ * local calendar days, so a handoff keeps its wall-clock time across DST changes. A handoff
  * time that a spring-forward skips happens at the first valid minute after it.
  */
 export function shiftDateAt(settings: BusinessSettings, at: Date): string {
@@ -59,9 +59,10 @@ function daysBetween(fromDate: string, toDate: string): number {
 }
 
 /**
- * Finds who is on call at a moment: the last listed override whose dates (inclusive, local)
- * contain the shift day, else the weekly rotation, which moves to the next technician in
- * `order` every 7 days from `startDate` at the handoff time. Null when neither names anyone.
+ * Finds the technician on call at a moment. The last listed override whose dates (inclusive,
+ * local) contain the shift day wins. Otherwise the weekly rotation applies: it moves to the next
+ * technician in `order` every 7 days from `startDate` at the handoff time. Returns null when
+ * neither names a known technician.
  */
 export function onCallAt(settings: BusinessSettings, at: Date): OnCallShift | null {
   const shiftDate = shiftDateAt(settings, at);

@@ -44,8 +44,9 @@ export interface DispatchNotice {
 }
 
 /**
- * Which dispatch notified which phone, kept in the ledger's SQLite file so that the HTTP server
- * finds the dispatch a technician's reply belongs to, across restarts of either process.
+ * Records of the phones each dispatch notified, kept in the ledger's SQLite file. The HTTP
+ * server reads them to find the dispatch of a technician's reply, across restarts of either
+ * process.
  */
 export class DispatchNotices {
   constructor(private readonly db: Database.Database) {
@@ -56,8 +57,8 @@ export class DispatchNotices {
   recordNotice(notice: DispatchNotice): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO dispatch_notices (business_id, dispatch_id, phone, responder_id, role, at)
-          VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO dispatch_notices
+          (business_id, dispatch_id, phone, responder_id, role, at) VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .run(notice.businessId, notice.dispatchId, notice.phone, notice.responderId, notice.role,
         notice.at);
@@ -73,18 +74,18 @@ export class DispatchNotices {
   recordCall(key: string, dispatchId: string, phone: string, callUuid: string): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO dispatch_voice_calls (idempotency_key, dispatch_id, phone, call_uuid, at)
-          VALUES (?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO dispatch_voice_calls
+          (idempotency_key, dispatch_id, phone, call_uuid, at) VALUES (?, ?, ?, ?, ?)`,
       )
       .run(key, dispatchId, phone, callUuid, new Date().toISOString());
   }
 
   callPlaced(key: string): boolean {
-    const row = this.db.prepare('SELECT 1 FROM dispatch_voice_calls WHERE idempotency_key = ?').get(key);
-    return row !== undefined;
+    const query = 'SELECT 1 FROM dispatch_voice_calls WHERE idempotency_key = ?';
+    return this.db.prepare(query).get(key) !== undefined;
   }
 
-  /** The open dispatch most recently notified to a phone, or null. */
+  /** Returns the open dispatch most recently notified to a phone, or null. */
   openDispatchFor(businessId: string, phone: string): string | null {
     const row = this.db
       .prepare(
@@ -116,8 +117,8 @@ export interface TechnicianRouterDeps {
 /**
  * Builds the inbound-text hook that keeps staff texts out of customer conversations. A text
  * from a technician's or the owner's phone is recorded in the ledger and signalled to the open
- * dispatch last notified to that phone; with no open dispatch it is only recorded. Throws a
- * HandoffError (the webhook answers 503, so Vonage retries) when Temporal is unreachable.
+ * dispatch last notified to that phone. With no open dispatch it is only recorded. Throws a
+ * HandoffError when Temporal is unreachable, so the webhook responds 503 and Vonage retries.
  */
 export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRouter {
   const notices = new DispatchNotices(deps.ledger.db);

@@ -3,7 +3,7 @@ import type {
   DispatchUrgency, Responder, TimelineEntry, TimelineEvent, TriedResponder,
 } from './dispatch-signals.ts';
 
-/** The summary a dispatch starts with, before anyone is notified. */
+/** Builds the summary a dispatch starts with, before anyone is notified. */
 export function newDispatchSummary(workflowId: string, input: DispatchInput): DispatchSummary {
   return {
     workflowId,
@@ -29,7 +29,7 @@ function responderOnly({ id, name, phone, role }: Responder): Responder {
 }
 
 /**
- * What a dispatch knows and has done: the facts its texts are written from, who was notified,
+ * The state of one dispatch: the facts its texts are written from, the responders notified,
  * and the timeline. Times are workflow time, so they replay unchanged.
  */
 export class DispatchRecord {
@@ -61,7 +61,7 @@ export class DispatchRecord {
     this.summary.revision += 1;
   }
 
-  /** Records a notice attempt; the responder holds the dispatch until someone acknowledges. */
+  /** Records a notice attempt. The responder holds the dispatch until someone acknowledges. */
   markNotified(responder: Responder, delivered: boolean, detail: string): void {
     const at = new Date().toISOString();
     this.notified.push({ ...responderOnly(responder), notifiedAt: at });
@@ -95,7 +95,7 @@ export class DispatchRecord {
     this.add('closed');
   }
 
-  /** The responder notified at a phone, or undefined when nobody was notified there. */
+  /** Finds the responder notified at a phone; undefined when no notice went to it. */
   notifiedResponder(phone: string): TriedResponder | undefined {
     return this.notified.find((responder) => responder.phone === phone);
   }
@@ -122,7 +122,7 @@ export class DispatchRecord {
     this.summary.urgency = this.urgency;
   }
 
-  /** The facts for the next text, listing everyone notified so far as already tried. */
+  /** Builds the facts for the next text, listing everyone notified so far as tried. */
   facts(detail: string | null = null): DispatchFacts {
     return {
       customer: { ...this.customer },
@@ -137,7 +137,7 @@ export class DispatchRecord {
     };
   }
 
-  /** A copy of the summary to send, so later changes do not alter a signal in flight. */
+  /** Copies the summary for a signal, so later changes cannot alter it in flight. */
   snapshot(): DispatchSummary {
     return JSON.parse(JSON.stringify(this.summary)) as DispatchSummary;
   }

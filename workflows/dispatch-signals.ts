@@ -28,7 +28,7 @@ export interface DispatchCustomer {
   zip: string | null;
 }
 
-/** Who to notify and how, decided once when the dispatch starts (see planDispatch). */
+/** The responders to notify and how, decided once when the dispatch starts (planDispatch). */
 export interface DispatchPlan {
   chain: DispatchStep[];
   /** How long each responder has to acknowledge before the next is notified, e.g. "15m". */
@@ -106,7 +106,7 @@ export interface TimelineEntry {
   event: TimelineEvent;
   /** The responder the step concerns, if any. */
   responder?: Responder;
-  /** What happened, e.g. the delivery status or the technician's words. */
+  /** Details, e.g. the delivery status or the technician's words. */
   detail?: string;
 }
 
@@ -143,7 +143,7 @@ export interface TechnicianReply {
   intent: TechnicianIntent;
 }
 
-/** Something the customer added after the dispatch started, for whoever holds it. */
+/** Details the customer added after the dispatch started, for the responder holding it. */
 export interface DispatchDetails {
   messageId: string;
   text: string;

@@ -11,12 +11,15 @@ import {
   type Responder, type TechnicianReply,
 } from './dispatch-signals.ts';
 
-// Few, quick retries: a notice that cannot go out within about a minute is recorded as failed
-// and the chain moves on, instead of holding up the escalation.
-const { notifyTechnician, textTechnician, callTechnician, closeDispatch } = proxyActivities<Activities>({
+// Retries are few and quick, so a notice that cannot be sent within about three minutes (five
+// attempts of at most 30s, with backoff) is recorded as failed and the chain moves on.
+const dispatchActivities = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5,
+  },
 });
+const { notifyTechnician, textTechnician, callTechnician, closeDispatch } = dispatchActivities;
 
 /**
  * One emergency dispatch, started by the conversation. Notifies each responder of the plan's
@@ -84,7 +87,7 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     }
   }
 
-  /** Texts (and calls, when enabled) one responder; returns whether either went out. */
+  /** Texts one responder, and calls when voice notices are on. Returns whether either went out. */
   async function notify(step: DispatchStep): Promise<boolean> {
     let delivered = false;
     let detail: string;
@@ -125,7 +128,9 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
       if (record.acknowledged) return standDownOthers();
       if (delivered && (await condition(() => record.acknowledged, ackTimeout))) return;
 
-      const why = delivered ? `no acknowledgement within ${plan.ackTimeout}` : 'notice not delivered';
+      const why = delivered
+        ? `no acknowledgement within ${plan.ackTimeout}`
+        : 'notice not delivered';
       const next = plan.chain[index + 1];
       if (next) record.add('escalated', step, `${why}; notifying ${next.name}`);
       else record.markUnacknowledged(`${why}; nobody left in the chain`);
@@ -146,7 +151,8 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
       await text(responder, plan.templates.acknowledged);
       await standDownOthers();
     } else if (holder.phone !== responder.phone && reply.intent === 'acknowledge') {
-      record.add('technician_message', responder, `${reply.text} (already taken by ${holder.name})`);
+      const late = `${reply.text} (already taken by ${holder.name})`;
+      record.add('technician_message', responder, late);
       await text(responder, plan.templates.taken);
     }
     if (reply.intent === 'called') record.calledCustomer(responder, reply.text);

@@ -35,7 +35,8 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
   if (isOpen(state.dispatch)) {
     const update = { urgency: moreUrgent ? urgency : undefined, customerOptedOut: state.optedOut };
     const sent = await sendDetails(state.dispatch.workflowId, state, message, update);
-    conversation.note(`${urgency}: ${warned}, ${sent ? 'sent to the dispatch' : 'dispatch unreachable'}`);
+    const outcome = sent ? 'sent to the dispatch' : 'dispatch unreachable';
+    conversation.note(`${urgency}: ${warned}, ${outcome}`);
     return;
   }
   await startDispatch(conversation, decision, message, warned);
@@ -51,7 +52,8 @@ async function startDispatch(
   const urgency = decision.urgency as DispatchUrgency;
   const plan = await activities.planDispatch({ urgency, at: message.at });
   if (plan.chain.length === 0) {
-    log.error('no dispatch: nobody to notify', { warnings: plan.warnings });
+    const { warnings } = plan;
+    log.error('dispatch not started: no responder in the business settings', { warnings });
     conversation.note(`${urgency}: ${warned}, no dispatch: no technician or owner in the settings`);
     return;
   }
@@ -85,7 +87,7 @@ async function startDispatch(
   conversation.note(`${urgency}: ${warned}, dispatch started, ${customer}`);
 }
 
-/** A later message while a dispatch is needed, such as the address: sent on to the dispatch. */
+/** Sends a later message, such as the address, on to the open dispatch. */
 export const onDispatchUpdate: MessageStep = async (conversation, decision, message) => {
   const { state } = conversation;
   if (decision.zip) state.customer.zip = decision.zip;
@@ -94,7 +96,8 @@ export const onDispatchUpdate: MessageStep = async (conversation, decision, mess
     return;
   }
   const sent = await sendDetails(state.dispatch.workflowId, state, message, {});
-  conversation.note(sent ? 'details sent to the dispatch' : 'details recorded; dispatch unreachable');
+  const outcome = sent ? 'details sent to the dispatch' : 'details recorded; dispatch unreachable';
+  conversation.note(outcome);
 };
 
 async function sendDetails(

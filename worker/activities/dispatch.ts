@@ -12,7 +12,9 @@ import { periodAt } from '../hours.ts';
 import { rosterAt } from '../on-call.ts';
 import { DispatchNotices } from '../technicians.ts';
 import { toVonageNumber, vonageStatus } from '../vonage.ts';
-import { companyVars, createMessagingActivities, type MessagingDeps, type SendResult } from './messaging.ts';
+import {
+  companyVars, createMessagingActivities, type MessagingDeps, type SendResult,
+} from './messaging.ts';
 
 export interface DispatchDeps extends MessagingDeps {
   /** Places voice notices; null or absent without Vonage application credentials. */
@@ -129,12 +131,15 @@ export function createDispatchActivities(deps: DispatchDeps) {
      */
     async callTechnician(input: TechnicianTextInput): Promise<VoiceNoticeResult> {
       if (!deps.voice) return { status: 'skipped', detail: 'no Vonage voice credentials' };
-      if (notices.callPlaced(input.key)) return { status: 'skipped', detail: 'call already placed' };
+      if (notices.callPlaced(input.key)) {
+        return { status: 'skipped', detail: 'call already placed' };
+      }
 
       const { bundle } = deps.rules.current();
       const vars = { ...companyVars(deps.settings), ...dispatchVars(deps.settings, input.facts) };
       const { text } = renderTemplate(bundle, input.templateId, vars);
-      const ncco = new NCCOBuilder().addAction(new Talk(text, false, 2, undefined, 'en-US')).build();
+      const talk = new Talk(text, false, 2, undefined, 'en-US');
+      const ncco = new NCCOBuilder().addAction(talk).build();
       try {
         const call = await deps.voice.createOutboundCall({
           to: [{ type: 'phone', number: toVonageNumber(input.responder.phone) }],

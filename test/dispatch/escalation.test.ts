@@ -1,0 +1,285 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conversationWorkflowId } from '../../worker/temporal.ts';
+import {
+  ANA, BEN, CAL, DispatchTestBed, eventsOf, FRIDAY_MORNING, FRIDAY_NIGHT, OWNER,
+  secondsBetween, TUESDAY_BEN_ON_CALL,
+} from './test-bed.ts';
+
+const bed = new DispatchTestBed();
+let customerNumber = 0;
+
+beforeAll(async () => {
+  await bed.start();
+});
+
+afterAll(async () => {
+  await bed.stop();
+});
+
+function newCustomer(): string {
+  customerNumber += 1;
+  return `+1312555${String(2000 + customerNumber).padStart(4, '0')}`;
+}
+
+/** Texts to a responder about one customer: earlier tests' dispatches keep running. */
+function noticesAbout(responder: string, customer: string): string[] {
+  return bed.standIn.textsTo(responder).filter((text) => text.includes(customer));
+}
+
+/** Gives the worker time to act on a fired timer before a check that nothing was sent. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+async function waitForNotice(responder: string, customer: string, count = 1): Promise<string[]> {
+  const deadline = Date.now() + 15_000;
+  while (noticesAbout(responder, customer).length < count) {
+    if (Date.now() > deadline) {
+      throw new Error(`no text #${count} to ${responder} about ${customer}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return noticesAbout(responder, customer);
+}
+
+interface Scenario {
+  name: string;
+  words: string;
+  at: string;
+  onCall: string;
+  backup: string;
+  /** Phrases the first notice must contain. */
+  marks: string[];
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'flooding basement',
+    words: 'My basement is flooding, pipe burst',
+    at: FRIDAY_MORNING,
+    onCall: ANA,
+    backup: BEN,
+    marks: ['EMERGENCY DISPATCH', 'Urgency: Emergency (Pipe Repair)', 'During open hours'],
+  },
+  {
+    name: 'water heater burst at night',
+    words: 'My water heater burst, water everywhere',
+    at: FRIDAY_NIGHT,
+    onCall: ANA,
+    backup: BEN,
+    marks: ['EMERGENCY DISPATCH', 'Urgency: Emergency (Water Heater)', 'After hours'],
+  },
+  {
+    // Ben is on call but has no gas skill: Ana takes gas, and Cal is the gas-qualified backup.
+    name: 'gas smell',
+    words: 'I smell gas',
+    at: TUESDAY_BEN_ON_CALL,
+    onCall: ANA,
+    backup: CAL,
+    marks: ['GAS EMERGENCY DISPATCH', 'Urgency: GAS LINE - highest priority'],
+  },
+];
+
+describe.each(scenarios)('dispatch for a $name', (scenario) => {
+  it('notifies the on-call technician with the facts of the job', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, scenario.words, scenario.at);
+    const [notice] = await waitForNotice(scenario.onCall, customer);
+
+    for (const mark of scenario.marks) expect(notice).toContain(mark);
+    expect(notice).toContain(`Phone: ${customer}`);
+    expect(notice).toContain(`Issue: "${scenario.words}"`);
+    expect(notice).toContain('Address: not given yet');
+    expect(notice).toContain('Call the customer within 10 minutes.');
+    expect(notice).toContain('Reply OK');
+    expect(notice).not.toContain('Reply STOP');
+    expect(noticesAbout(BEN === scenario.onCall ? CAL : BEN, customer)).toEqual([]);
+
+    const summary = await bed.waitForEvent(customer, 'notified');
+    expect(summary.status).toBe('notifying');
+    expect(summary.holder?.phone).toBe(scenario.onCall);
+    expect(summary.chain.map((responder) => responder.phone)).toEqual([
+      scenario.onCall, scenario.backup, OWNER,
+    ]);
+  });
+
+  it('escalates to the backup at 15:00 and the owner at 30:00', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, scenario.words, scenario.at);
+    await waitForNotice(scenario.onCall, customer);
+
+    await bed.env.sleep('890s');
+    await settle();
+    expect(noticesAbout(scenario.backup, customer)).toEqual([]);
+    await bed.env.sleep('15s');
+    const [backupNotice] = await waitForNotice(scenario.backup, customer);
+    expect(backupNotice).toContain('(ESCALATED)');
+    const onCallTried = /No answer from: \S+ \S+ \(on call, notified \d{1,2}:\d\d [AP]M\)/;
+    expect(backupNotice).toMatch(onCallTried);
+    for (const mark of scenario.marks) expect(backupNotice).toContain(mark);
+
+    await bed.env.sleep('890s');
+    await settle();
+    expect(noticesAbout(OWNER, customer)).toEqual([]);
+    await bed.env.sleep('15s');
+    const [ownerNotice] = await waitForNotice(OWNER, customer);
+    expect(ownerNotice).toMatch(/No answer from: .*\(on call, .*; .*\(backup, notified/);
+
+    await bed.env.sleep('15m');
+    const summary = await bed.waitForEvent(customer, 'unacknowledged');
+    const notified = eventsOf(summary, 'notified');
+    expect(notified.map((entry) => entry.responder?.phone)).toEqual([
+      scenario.onCall, scenario.backup, OWNER,
+    ]);
+    const backupAfter = secondsBetween(notified[0].at, notified[1].at);
+    const ownerAfter = secondsBetween(notified[0].at, notified[2].at);
+    expect(backupAfter).toBeGreaterThanOrEqual(900);
+    expect(backupAfter).toBeLessThan(910);
+    expect(ownerAfter).toBeGreaterThanOrEqual(1800);
+    expect(ownerAfter).toBeLessThan(1820);
+    expect(eventsOf(summary, 'escalated')).toHaveLength(2);
+    expect(summary.status).toBe('unacknowledged');
+    expect(summary.acknowledgedBy).toBeNull();
+  });
+
+  it('notifies nobody else after the technician replies ok', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, scenario.words, scenario.at);
+    await waitForNotice(scenario.onCall, customer);
+
+    await bed.env.sleep('5m');
+    expect(await bed.text(scenario.onCall, 'ok', scenario.at)).toEqual({ routed: 'technician' });
+    const [, thanks] = await waitForNotice(scenario.onCall, customer, 2);
+    expect(thanks).toContain('the emergency is yours');
+
+    await bed.env.sleep('45m');
+    await settle();
+    expect(noticesAbout(scenario.backup, customer)).toEqual([]);
+    expect(noticesAbout(OWNER, customer)).toEqual([]);
+
+    const summary = await bed.dispatch(customer);
+    expect(summary.status).toBe('acknowledged');
+    expect(summary.acknowledgedBy?.phone).toBe(scenario.onCall);
+    const acknowledgedAfter = secondsBetween(summary.notifiedAt!, summary.acknowledgedAt!);
+    expect(acknowledgedAfter).toBeGreaterThanOrEqual(300);
+    expect(eventsOf(summary, 'escalated')).toEqual([]);
+  });
+});
+
+describe('dispatch replies and details', () => {
+  it('keeps technician texts out of customer conversations', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(ANA, 'on it', FRIDAY_MORNING);
+    await bed.waitForEvent(customer, 'acknowledged');
+
+    const technicianConversation = bed.env.client.workflow.getHandle(
+      conversationWorkflowId(bed.deps.settings.id, ANA),
+    );
+    await expect(technicianConversation.describe()).rejects.toThrow(WorkflowNotFoundError);
+    const { transcript } = await bed.conversation(customer);
+    expect(transcript.map((entry) => entry.text)).not.toContain('on it');
+  });
+
+  it('records when the technician reports calling the customer', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.env.sleep('2m');
+    await bed.text(ANA, 'Called them, heading over', FRIDAY_MORNING);
+
+    const summary = await bed.waitForEvent(customer, 'called_customer');
+    expect(summary.acknowledgedBy?.phone).toBe(ANA);
+    expect(summary.calledCustomerAt).not.toBeNull();
+    expect(eventsOf(summary, 'called_customer')[0].detail).toBe('Called them, heading over');
+  });
+
+  it('texts the address sent later to whoever holds the dispatch', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.env.sleep('16m');
+    await waitForNotice(BEN, customer);
+
+    await bed.text(customer, "It's 1420 W Fullerton Ave, Chicago 60614", FRIDAY_MORNING);
+    const [, update] = await waitForNotice(BEN, customer, 2);
+    expect(update).toContain('1420 W Fullerton Ave, Chicago 60614');
+    expect(noticesAbout(ANA, customer)).toHaveLength(1);
+    const summary = await bed.waitForEvent(customer, 'details_sent');
+    expect(eventsOf(summary, 'details_sent')[0].responder?.phone).toBe(BEN);
+  });
+
+  it('tells the other responders once one has taken the job', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.env.sleep('16m');
+    await waitForNotice(BEN, customer);
+
+    await bed.text(ANA, 'yes', FRIDAY_MORNING);
+    const [, standDown] = await waitForNotice(BEN, customer, 2);
+    expect(standDown).toContain('Ana Ortiz has taken the emergency');
+    const summary = await bed.waitForEvent(customer, 'stood_down');
+    expect(summary.acknowledgedBy?.phone).toBe(ANA);
+    expect(eventsOf(summary, 'stood_down').map((entry) => entry.responder?.phone)).toEqual([BEN]);
+  });
+
+  it('shows the dispatch timeline in the conversation API', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(ANA, 'ok', FRIDAY_MORNING);
+    const latest = await bed.waitForEvent(customer, 'acknowledged');
+
+    const deadline = Date.now() + 15_000;
+    let shown = (await bed.conversation(customer)).dispatch;
+    while (shown?.revision !== latest.revision && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      shown = (await bed.conversation(customer)).dispatch;
+    }
+    expect(shown?.status).toBe('acknowledged');
+    const events = latest.timeline.map((entry) => entry.event);
+    expect(shown?.timeline.map((entry) => entry.event)).toEqual(events);
+    expect(shown?.timeline.map((entry) => entry.event)).toContain('acknowledged');
+  });
+});
+
+describe('customer side of a dispatch', () => {
+  it('tells the customer a technician will call within 10 minutes', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    const texts = (await bed.standIn.waitForMessages(3, customer)).map((message) => message.text);
+
+    expect(texts[2]).toContain('will call you within 10 minutes');
+    expect(texts[2]).not.toContain('$149');
+    const { outcome, transcript } = await bed.conversation(customer);
+    expect(outcome).toBe('dispatched');
+    expect(transcript.map((entry) => entry.text)).toContain(texts[2]);
+  });
+
+  it('tells an after-hours customer the after-hours fee', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My water heater burst, water everywhere', FRIDAY_NIGHT);
+    const texts = (await bed.standIn.waitForMessages(3, customer)).map((message) => message.text);
+
+    expect(texts[2]).toContain('will call you within 10 minutes');
+    expect(texts[2]).toContain('After-hours emergency visits have a $149 trip charge.');
+  });
+
+  it('tells technicians not to text an opted-out customer', async () => {
+    const customer = newCustomer();
+    const words = 'Stop texting me, pipe burst and water everywhere';
+    await bed.emergency(customer, words, FRIDAY_MORNING);
+    const [notice] = await waitForNotice(ANA, customer);
+    expect(notice).toContain('Do NOT text them: they opted out of texts.');
+
+    await bed.env.sleep('1m');
+    const texts = bed.standIn.textsTo(customer);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toContain("You've been opted out");
+    const summary = await bed.dispatch(customer);
+    expect(summary.customerOptedOut).toBe(true);
+  });
+});
