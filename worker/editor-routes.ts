@@ -58,7 +58,7 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
 
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!checkEditorAccess(request, reply, token)) {
-      log.warn({ method: request.method, url: request.url, status: reply.statusCode }, 'rules api request refused');
+      log.warn({ method: request.method, url: request.url, status: reply.statusCode }, 'rules api request rejected');
       return reply;
     }
   };
@@ -122,7 +122,7 @@ function describeFolder(rulesDir: string, stored: Record<string, StoredRuleFile>
   return { dir: rulesDir, files, raw, versions, parseErrors, schemas, templateVars: templateVarsOf(files) };
 }
 
-/** The company values messages are rendered with, so the editor previews what is sent. */
+/** Returns the company values messages are rendered with, so previews match what is sent. */
 function templateVarsOf(files: Record<string, unknown>): Record<string, unknown> {
   const business = files['business.json'] as BusinessSettings | undefined;
   try {

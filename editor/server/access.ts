@@ -6,10 +6,10 @@ const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
 
 /**
  * Decides who may use the rules API. With a token, every request (loopback too) must send
- * `Authorization: Bearer <token>`. Without one, only a browser or script on this machine may:
- * the connection must come from loopback without proxy headers, the Host header must name
- * loopback (so a web page cannot reach the API by pointing its own host name at 127.0.0.1),
- * and a write that carries an Origin must come from the page's own host.
+ * `Authorization: Bearer <token>`. Without one, only a browser or script on this machine may.
+ * Its connection must come from loopback without proxy headers, and its Host header must name
+ * loopback, so a web page cannot reach the API by pointing its own host name at 127.0.0.1.
+ * A write that carries an Origin header must come from the page's own host.
  *
  * @returns true when the request may go on; otherwise the reply has been sent.
  */
@@ -18,20 +18,20 @@ export function checkEditorAccess(
   reply: FastifyReply,
   token: string | undefined,
 ): boolean {
-  const refusal = token ? checkToken(request, token) : checkLoopback(request);
-  if (!refusal) return true;
+  const rejection = token ? checkToken(request, token) : checkLoopback(request);
+  if (!rejection) return true;
 
-  if (refusal.status === 401) reply.header('www-authenticate', 'Bearer realm="ringback-editor"');
-  reply.code(refusal.status).send({ error: refusal.message });
+  if (rejection.status === 401) reply.header('www-authenticate', 'Bearer realm="ringback-editor"');
+  reply.code(rejection.status).send({ error: rejection.message });
   return false;
 }
 
-interface Refusal {
+interface Rejection {
   status: 401 | 403;
   message: string;
 }
 
-function checkToken(request: FastifyRequest, token: string): Refusal | undefined {
+function checkToken(request: FastifyRequest, token: string): Rejection | undefined {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header);
   if (match && sameSecret(match[1].trim(), token)) return undefined;
@@ -43,12 +43,12 @@ function checkToken(request: FastifyRequest, token: string): Refusal | undefined
 }
 
 function sameSecret(given: string, expected: string): boolean {
-  // Hashing first gives equal lengths, so the comparison time says nothing about the token.
+  // Hashing first gives equal lengths, so the comparison time reveals nothing about the token.
   const digest = (text: string) => createHash('sha256').update(text).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function checkLoopback(request: FastifyRequest): Refusal | undefined {
+function checkLoopback(request: FastifyRequest): Rejection | undefined {
   const onlyLoopback =
     'rules API: only clients on this machine may use it; set RINGBACK_EDITOR_TOKEN to allow others';
 

@@ -11,7 +11,7 @@ export interface StoredRuleFile {
   raw: string;
   /** Parsed content, or undefined when the text is not valid JSON. */
   json: unknown;
-  /** Short content hash; a save that names an older version is refused as a conflict. */
+  /** Short content hash; a save that names an older version is rejected as a conflict. */
   version: string;
   parseError?: string;
 }
@@ -75,7 +75,7 @@ export function planSave(
 
 /**
  * Writes each file through a temporary file and a rename, so a crash or a reader in the
- * middle never sees half a file. Files are renamed one after another, so a crash between two
+ * middle never reads half a file. Files are renamed one after another, so a crash between two
  * renames can leave a multi-file save half applied.
  */
 export async function writeRuleFiles(rulesDir: string, texts: Record<string, string>) {

@@ -13,7 +13,7 @@ export interface RuleEditorProps {
 }
 
 /**
- * The rule editor: loads the rules folder from the server, then edits it as a graph.
+ * Loads the rules folder from the server and edits it as a graph.
  *
  * @example createRoot(element).render(<RuleEditor labels={{ reviewAndSave: 'Review' }} />)
  */

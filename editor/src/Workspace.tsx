@@ -15,8 +15,12 @@ import { Toolbar } from './panels/Toolbar.js';
 import { TryItPanel } from './panels/TryItPanel.js';
 import type { ShownProblem } from './problems.js';
 import { EditorContext, useEditHistory, type EditLevel, type EditorState } from './state/EditorContext.js';
+import { useSettledValue } from './state/useSettledValue.js';
 import { useShortcuts } from './state/useShortcuts.js';
 import { useTryIt } from './state/useTryIt.js';
+
+/** Pause in editing after which the files are checked again, in milliseconds. */
+const CHECK_DELAY_MS = 150;
 
 interface WorkspaceProps {
   folder: RuleFolder;
@@ -24,7 +28,7 @@ interface WorkspaceProps {
   onProblems?(problems: ShownProblem[]): void;
 }
 
-/** The editor once the rules are loaded: toolbar, graph, side panel and the save dialog. */
+/** Renders the editor once the rules are loaded: toolbar, graph, side panel and save dialog. */
 export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   const history = useEditHistory(folder.files);
   const { files } = history;
@@ -36,8 +40,10 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   const [saving, setSaving] = useState(false);
   const [saveFailure, setSaveFailure] = useState<string>();
 
-  const problems = useMemo(() => findProblems(files, folder), [files, folder]);
-  const tryIt = useTryIt(files, folder.schemas, folder.templateVars);
+  const checkedFiles = useSettledValue(files, CHECK_DELAY_MS);
+  const checking = checkedFiles !== files;
+  const problems = useMemo(() => findProblems(checkedFiles, folder), [checkedFiles, folder]);
+  const tryIt = useTryIt(checkedFiles, folder.schemas, folder.templateVars);
   const graph = useMemo(
     () => buildGraph(NODE_KINDS, files, problems, tryIt.result.decision),
     [files, problems, tryIt.result.decision],
@@ -113,6 +119,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
         open={dialogOpen}
         changes={pending}
         problems={problems}
+        checking={checking}
         saving={saving}
         failure={saveFailure}
         onConfirm={confirmSave}

@@ -68,8 +68,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return { ok: false, failure: toFailure(response.status, payload, `${method} ${path}`) };
 }
 
-function toFailure(status: number, payload: Record<string, unknown>, what: string): ApiFailure {
-  const message = typeof payload.error === 'string' ? payload.error : `${what} failed with HTTP ${status}`;
+function toFailure(status: number, payload: Record<string, unknown>, requestLine: string): ApiFailure {
+  const message = typeof payload.error === 'string' ? payload.error : `${requestLine} failed with HTTP ${status}`;
   if (status === 401) return { kind: 'unauthorized', message };
   if (status === 403) return { kind: 'forbidden', message };
   if (status === 409) return { kind: 'conflict', message, file: String(payload.file ?? '') };

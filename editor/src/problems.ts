@@ -11,7 +11,7 @@ export interface ShownProblem extends Omit<Problem, 'code'> {
 interface ProblemHelp {
   /** Short title shown beside the code. */
   title: string;
-  /** What to do about it, in one sentence. */
+  /** Advice on fixing it, in one sentence. */
   fix: string;
 }
 
@@ -40,11 +40,4 @@ export const PROBLEM_HELP: Record<ShownProblem['code'], ProblemHelp> = {
 /** Help for a code, including codes a newer engine added after this table was written. */
 export function helpFor(code: string): ProblemHelp {
   return PROBLEM_HELP[code as ShownProblem['code']] ?? { title: code, fix: 'See the message for details.' };
-}
-
-/** Problems whose JSON pointer lies inside `pointer` of `file` (or equals it). */
-export function problemsUnder(problems: ShownProblem[], file: string, pointer: string): ShownProblem[] {
-  return problems.filter(
-    (problem) => problem.file === file && (problem.path === pointer || problem.path.startsWith(`${pointer}/`)),
-  );
 }

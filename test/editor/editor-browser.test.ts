@@ -161,6 +161,15 @@ describe('rule editor in Chromium', () => {
     await page.getByText('1 unsaved file').waitFor();
   });
 
+  it('selects a node from the keyboard', async () => {
+    const node = page.locator('.react-flow__node[data-id="rule:triage.json:0"]');
+    await node.focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: /^Rule gas-smell/ }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Edit' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('shows the SMS segment count of a template as it is typed', async () => {
     await findNode('active_leak');
     const text = page.getByLabel('Template text');

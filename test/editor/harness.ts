@@ -32,7 +32,7 @@ export async function startEditorServer(options: EditorRoutesOptions) {
 
 /**
  * Launches Debian's Chromium headless with a fresh profile. The flags keep it from reaching
- * out to Google's services, which this machine's network refuses.
+ * out to Google's services, which this machine's network blocks.
  */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM)) {

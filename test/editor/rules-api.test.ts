@@ -134,7 +134,7 @@ describe('PUT /api/rules', () => {
 });
 
 describe('rules API access without a token', () => {
-  it('refuses clients that are not on loopback', async () => {
+  it('rejects clients that are not on loopback', async () => {
     const read = await app.inject({ method: 'GET', url: '/api/rules', remoteAddress: OUTSIDE_ADDRESS });
     const write = await app.inject({ method: 'PUT', url: '/api/rules/triage.json', payload: {}, remoteAddress: OUTSIDE_ADDRESS });
 
@@ -142,7 +142,7 @@ describe('rules API access without a token', () => {
     expect(write.statusCode).toBe(403);
   });
 
-  it('refuses requests forwarded by a proxy', async () => {
+  it('rejects requests forwarded by a proxy', async () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/rules',
@@ -153,7 +153,7 @@ describe('rules API access without a token', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('refuses a Host that is not a loopback name', async () => {
+  it('rejects a Host that is not a loopback name', async () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/rules',
@@ -164,7 +164,7 @@ describe('rules API access without a token', () => {
     expect(response.statusCode).toBe(403);
   });
 
-  it('refuses writes from another origin', async () => {
+  it('rejects writes from another origin', async () => {
     const triage = JSON.parse(readRule('triage.json'));
     const response = await app.inject({
       method: 'PUT',

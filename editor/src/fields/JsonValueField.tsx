@@ -11,7 +11,7 @@ interface JsonValueFieldProps {
 }
 
 /**
- * A labelled field for any JSON value (a number, true, a list), typed as JSON. Text that is
+ * Edits any JSON value (a number, true, a list) as JSON text in a labelled field. Text that is
  * not JSON yet stays in the field, marked invalid, and is not stored until it parses.
  */
 export function JsonValueField({ label, file, pointer, readOnly }: JsonValueFieldProps) {

@@ -11,8 +11,8 @@ interface PhraseChipsProps {
 }
 
 /**
- * The phrases of one list of phrases.json as removable chips, with a field to add one. Lists
- * are shared, so the chips say which other rules an edit also changes.
+ * Edits one list of phrases.json: its phrases as removable chips and a field to add one. Lists
+ * are shared, so the field also names the other rules that an edit changes.
  */
 export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
   const labels = useLabels();

@@ -12,7 +12,7 @@ interface TextFieldProps {
   suggestions?: readonly string[];
 }
 
-/** A labelled text input bound to one string in a rule file. */
+/** Edits one string of a rule file in a labelled text input. */
 export function TextField({ label, file, pointer, multiline, readOnly, suggestions }: TextFieldProps) {
   const { files, setValue } = useEditor();
   const id = useId();
@@ -54,7 +54,7 @@ interface NumberFieldProps {
   readOnly?: boolean;
 }
 
-/** A labelled whole-number input; clearing it removes the key so the default applies. */
+/** Edits a whole number in a labelled input; clearing it removes the key so the default applies. */
 export function NumberField({ label, file, pointer, defaultValue, readOnly }: NumberFieldProps) {
   const { files, setValue, editFile } = useEditor();
   const id = useId();

@@ -8,8 +8,8 @@ export interface LaidOutItem {
 }
 
 /**
- * How an array or object was written: all on one line, one item per line, or several items per
- * line (a filled list such as a long list of phrases), with the line of each item.
+ * Layout of an array or object as written: all on one line, one item per line, or several items
+ * per line (a filled list such as a long list of phrases) with the line of each item.
  */
 export type ContainerLayout =
   | { kind: 'inline' }
@@ -34,7 +34,7 @@ export function readLayout(text: string): JsonLayout {
   return layout;
 }
 
-/** The pointer with array indexes replaced by `*`, so siblings share a shape. */
+/** Returns the pointer with array indexes replaced by `*`, so siblings share a shape. */
 export function shapeOf(pointer: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 }
@@ -70,7 +70,7 @@ function visitContainers(node: JsonNode, pointer: string, line: LineOf, out: Jso
 interface ChildNode {
   identity: string;
   pointer: string;
-  /** Where the item starts: the key of a property, the value of an array item. */
+  /** Node the item starts at: the key of a property, the value of an array item. */
   startNode: JsonNode;
   valueNode: JsonNode;
 }

@@ -14,11 +14,11 @@ interface Entry {
 
 /**
  * Formats a rule file the way it is stored in git: keys in their existing order, two-space
- * indent and a final newline. Each array and object keeps the layout `previousText` gave it
- * (one line, one item per line, or several items per line), and items keep the lines they
- * were on, so changing or adding one word changes one line of the file. A new container takes
- * the layout of its siblings (a new rule is written like the others); with none to copy, it
- * gets one line when it holds only scalars and fits in {@link LINE_WIDTH}.
+ * indent and a final newline. Each array and object keeps the layout `previousText` gave it:
+ * one line, one item per line, or several items per line. Items keep the lines they were on,
+ * so changing or adding one word changes one line of the file. A new container takes the
+ * layout of its siblings, so a new rule is written like the others. With none to copy, it gets
+ * one line when it holds only scalars and fits in {@link LINE_WIDTH}.
  *
  * @example formatRuleFile({ a: ['x', 'y'] }, '{\n  "a": ["x"]\n}\n') // '{\n  "a": ["x", "y"]\n}\n'
  */
@@ -69,8 +69,8 @@ function entriesOf(value: Json[] | { [key: string]: Json }, pointer: string, lay
 }
 
 /**
- * Packs items several to a line. Items that were in the file stay on the line they were on;
- * a new item joins the line of the item before it when that line still fits, or starts a line.
+ * Packs items several to a line. Items that were in the file stay on the line they were on.
+ * A new item joins the line of the item before it when that line still fits, else starts one.
  */
 function fillLines(entries: Entry[], previousItems: LaidOutItem[], depth: number): string[] {
   const oldIndexOf = matchItems(previousItems.map((item) => item.identity), entries.map((entry) => entry.identity));

@@ -31,8 +31,8 @@ const VIEW_MARGIN = 16;
 const specByKind = new Map(NODE_KINDS.map((spec) => [spec.kind, spec]));
 
 /**
- * The rule graph. It is laid out from estimated sizes first, then again once the browser has
- * measured every node, and again when nodes or edges are added or removed.
+ * Draws the rule graph. It lays the graph out from estimated sizes first, then again once the
+ * browser has measured every node, and again when nodes or edges are added or removed.
  */
 export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }: GraphCanvasProps) {
   const labels = useLabels();
@@ -107,6 +107,7 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
       onSelectionChange={onSelectionChange}
       onPaneClick={() => onSelect(undefined)}
       nodesDraggable={false}
+      deleteKeyCode={null}
       nodesConnectable={false}
       edgesFocusable={false}
       minZoom={0.1}

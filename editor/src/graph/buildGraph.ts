@@ -72,9 +72,9 @@ function keepConnected(edges: Edge[], nodes: GraphNode[]): Edge[] {
 
 function markEdges(edges: Edge[], nodes: GraphNode[]): Edge[] {
   const marks = new Map(nodes.map((node) => [node.id, node.data.mark]));
-  const taken = (id: string) => marks.get(id) === 'fired' || marks.get(id) === 'chosen';
+  const tried = (id: string) => marks.get(id) === 'fired' || marks.get(id) === 'chosen';
   return edges.map((edge) => {
-    const onPath = taken(edge.source) && taken(edge.target);
+    const onPath = tried(edge.source) && tried(edge.target);
     return onPath ? { ...edge, animated: true, className: 'edge-on-path' } : edge;
   });
 }

@@ -42,9 +42,9 @@ function placeInGrid(items: LayoutNode[], top: number, positions: Positions) {
 }
 
 /**
- * Each node kind has a column (`rank`). An edge that skips a column, such as a rule that sends
- * a template without choosing a branch, gets a minimum length of the columns it spans, so the
- * template still lands in the templates' column.
+ * Places connected nodes with dagre, one column per node kind (`rank`). An edge that skips a
+ * column, such as a rule that sends a template without choosing a branch, gets a minimum length
+ * of the columns it spans, so the template still lands in the templates' column.
  */
 function layoutConnected(items: LayoutNode[], edges: Edge[]): Positions {
   const graph = new dagre.graphlib.Graph();

@@ -34,8 +34,8 @@ export function previewTemplate(
   const text = typeof template.text === 'string' ? template.text : '';
   const { vars, sampled } = withSamples(text, companyValues, samples);
 
-  // NOTE: relies on renderTemplate reading only `templates` from the bundle; if it starts to
-  // read more, previews of templates throw and show that error instead of a count.
+  // NOTE: this relies on renderTemplate reading only `templates` from the bundle. If it reads
+  // more one day, template previews show its error instead of a count.
   const bundle = { templates: { [id]: { ...template, text } } } as unknown as RuleBundle;
   try {
     return { rendered: renderTemplate(bundle, id, vars), sampled };

@@ -21,7 +21,6 @@ export interface LocatedCondition {
 /** The phrase-list file the `mentions` and `isExactly` operators name lists from. */
 export const PHRASES_FILE = 'phrases.json';
 export const TEMPLATES_FILE = 'templates.json';
-export const BUSINESS_FILE = 'business.json';
 
 /** Operators whose value names phrase lists of phrases.json. */
 const PHRASE_OPERATORS = new Set(['mentions', 'isExactly']);
@@ -57,7 +56,7 @@ export function templatesOf(files: RuleFiles): [string, Partial<TemplateDefiniti
     .map(([id, template]) => [id, template as Partial<TemplateDefinition>]);
 }
 
-/** Every fact condition of a condition tree, depth first, in file order. */
+/** Returns every fact condition of a condition tree, depth first, in file order. */
 export function conditionsOf(conditions: unknown, pointer: string): LocatedCondition[] {
   if (!isRecord(conditions)) return [];
   const found: LocatedCondition[] = [];
@@ -74,7 +73,7 @@ export function conditionsOf(conditions: unknown, pointer: string): LocatedCondi
   return found;
 }
 
-/** The phrase lists a condition's value names, or none for other operators. */
+/** Returns the phrase lists a condition's value names, or none for other operators. */
 export function phraseListsOf(operator: unknown, value: unknown): string[] {
   const base = typeof operator === 'string' ? operator.split(':').pop() ?? '' : '';
   if (!PHRASE_OPERATORS.has(base)) return [];
@@ -88,7 +87,7 @@ export function phraseListsOf(operator: unknown, value: unknown): string[] {
   return [...names(value.phrases), ...names(value.with), ...names(value.unless), ...names(value.ignoring)];
 }
 
-/** Every phrase list a rule refers to, without repeats. */
+/** Returns every phrase list a rule refers to, without repeats. */
 export function phraseListsOfRule(rule: Partial<RuleDefinition>): string[] {
   const lists = conditionsOf(rule.conditions, '/conditions').flatMap((condition) =>
     phraseListsOf(condition.operator, condition.value),
@@ -116,18 +115,11 @@ export function rulesUsingList(files: RuleFiles, list: string): LocatedRule[] {
     .filter((located) => phraseListsOfRule(located.rule).includes(list));
 }
 
-/** The branch and template a rule's event chooses, when it names them. */
+/** Returns the branch and template a rule's event chooses, when it names them. */
 export function eventTargets(rule: Partial<RuleDefinition>): { branch?: string; template?: string } {
   const params = isRecord(rule.event) && isRecord(rule.event.params) ? rule.event.params : {};
   return {
     branch: typeof params.branch === 'string' ? params.branch : undefined,
     template: typeof params.template === 'string' ? params.template : undefined,
   };
-}
-
-/** Values a template's variables take in previews: the business settings' company fields. */
-export function previewVariables(files: RuleFiles): Record<string, unknown> {
-  const business = files[BUSINESS_FILE];
-  const company = isRecord(business) && isRecord(business.company) ? business.company : {};
-  return { company };
 }

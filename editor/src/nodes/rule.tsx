@@ -115,7 +115,7 @@ export const ruleKind: NodeKindSpec<RuleData> = {
   Inspector: RuleInspector,
 };
 
-/** A rule leads to the branch its event chooses, or straight to its template without one. */
+/** Connects a rule to the branch its event chooses, or to its template when it names no branch. */
 function edgesOf(located: LocatedRule) {
   const source = `rule:${located.file}:${located.index}`;
   const name = String(located.rule.name ?? '');

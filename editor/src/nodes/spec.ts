@@ -10,7 +10,7 @@ export interface NodeLocation {
   pointer: string;
 }
 
-/** How a node stands in the latest try-it run. */
+/** How a node took part in the latest try-it run. */
 export type TryItMark = 'fired' | 'chosen' | 'not-fired' | undefined;
 
 /** Data every node carries, whatever its kind. */
@@ -53,7 +53,7 @@ export interface NodeKindSpec<Data extends BaseNodeData = BaseNodeData> {
   /** Height estimate before the browser has measured the node, in pixels. */
   estimateHeight(data: CollectedData<Data>): number;
   collect(files: RuleFiles): CollectedGraph<Data>;
-  /** How the node stands in a try-it decision; leave it out to never mark this kind. */
+  /** Returns how the node took part in a try-it decision; without it, the kind is never marked. */
   mark?(data: CollectedData<Data>, decision: Decision): TryItMark;
   Node: ComponentType<NodeProps<GraphNode<Data>>>;
   Inspector: ComponentType<InspectorProps<Data>>;

@@ -10,7 +10,7 @@ interface DiffViewProps {
   after: string;
 }
 
-/** A unified diff of one file, as `git diff` would show the save. */
+/** Shows a unified diff of one file, as `git diff` would show the save. */
 export function DiffView({ file, before, after }: DiffViewProps) {
   const patch = useMemo(
     () => structuredPatch(file, file, before, after, 'on disk', 'after saving', { context: CONTEXT_LINES }),

@@ -7,7 +7,7 @@ interface FindNodeProps {
   onFound(id: string): void;
 }
 
-/** A search box that selects a node by its name, for graphs too tall to scan by eye. */
+/** Finds and selects a node by its name, for graphs too tall to scan by eye. */
 export function FindNode({ nodes, onFound }: FindNodeProps) {
   const labels = useLabels();
   const id = useId();
@@ -15,10 +15,10 @@ export function FindNode({ nodes, onFound }: FindNodeProps) {
   const [notFound, setNotFound] = useState(false);
 
   const find = (text: string) => {
-    const wanted = text.trim().toLowerCase();
-    if (wanted === '') return false;
-    const exact = nodes.find((node) => node.data.title.toLowerCase() === wanted);
-    const partial = nodes.find((node) => node.data.title.toLowerCase().includes(wanted));
+    const query = text.trim().toLowerCase();
+    if (query === '') return false;
+    const exact = nodes.find((node) => node.data.title.toLowerCase() === query);
+    const partial = nodes.find((node) => node.data.title.toLowerCase().includes(query));
     const match = exact ?? partial;
     if (match) onFound(match.id);
     return match !== undefined;

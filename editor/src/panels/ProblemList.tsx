@@ -7,7 +7,7 @@ interface ProblemListProps {
   onSelectNode(id: string): void;
 }
 
-/** Every problem of the files being edited, with its stable code, file and JSON path. */
+/** Lists every problem of the files being edited, with its stable code, file and JSON path. */
 export function ProblemList({ problems, nodeOf, onSelectNode }: ProblemListProps) {
   if (problems.length === 0) return <p className="all-clear">No problems: the rule files pass every check.</p>;
 

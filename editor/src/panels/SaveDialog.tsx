@@ -14,17 +14,20 @@ export interface PendingChange {
 interface SaveDialogProps {
   open: boolean;
   changes: PendingChange[];
-  /** Problems of the files being edited; saving is refused while there are any. */
+  /** Problems of the files being edited; saving is disabled while there are any. */
   problems: ShownProblem[];
+  /** True while the latest edit has not been checked yet; saving waits for the check. */
+  checking: boolean;
   saving: boolean;
-  /** Why the last save failed, as the server said it. */
+  /** The server's error message for the last failed save. */
   failure?: string;
   onConfirm(): void;
   onClose(): void;
 }
 
 /** Shows the diff of every changed file against the file on disk, then saves on request. */
-export function SaveDialog({ open, changes, problems, saving, failure, onConfirm, onClose }: SaveDialogProps) {
+export function SaveDialog(props: SaveDialogProps) {
+  const { open, changes, problems, checking, saving, failure, onConfirm, onClose } = props;
   const labels = useLabels();
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -35,7 +38,7 @@ export function SaveDialog({ open, changes, problems, saving, failure, onConfirm
     if (!open && element.open) element.close();
   }, [open]);
 
-  const blocked = problems.length > 0 || changes.length === 0;
+  const blocked = checking || problems.length > 0 || changes.length === 0;
   return (
     <dialog ref={dialog} className="save-dialog" aria-labelledby="save-dialog-title" onClose={onClose}>
       <h2 id="save-dialog-title">{labels.diffDialog}</h2>
@@ -45,7 +48,7 @@ export function SaveDialog({ open, changes, problems, saving, failure, onConfirm
       ))}
       {problems.length > 0 && (
         <section aria-label="Problems that block saving">
-          <p className="field-error">Fix these problems before saving; the server refuses invalid rules.</p>
+          <p className="field-error">Fix these problems before saving: the server rejects invalid rules.</p>
           <ProblemList problems={problems} nodeOf={() => undefined} onSelectNode={() => undefined} />
         </section>
       )}

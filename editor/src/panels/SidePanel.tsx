@@ -23,8 +23,9 @@ export function SidePanel({ tab, onTab, children }: SidePanelProps) {
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
+    const steps: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
+    const step = steps[event.key];
+    if (step === undefined) return;
     const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length];
     onTab(next);
     tabRefs.current[next]?.focus();

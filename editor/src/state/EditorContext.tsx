@@ -6,7 +6,7 @@ import type { ShownProblem } from '../problems.js';
 /** How much of the rules staff may change: values only (phrases, text, priority) or everything. */
 export type EditLevel = 'values' | 'full';
 
-/** What every node, inspector and panel reads and changes. */
+/** State that every node, inspector and panel reads and changes. */
 export interface EditorState {
   files: RuleFiles;
   problems: ShownProblem[];
@@ -29,7 +29,7 @@ export function useEditor(): EditorState {
   return state;
 }
 
-/** The files under edit with undo and redo. */
+/** Keeps the files under edit, with undo and redo. */
 export function useEditHistory(initialFiles: RuleFiles) {
   const [history, dispatch] = useReducer(reduceHistory, initialFiles, startHistory);
 

@@ -7,7 +7,7 @@ export type FolderState =
   | { status: 'ready'; folder: RuleFolder }
   | { status: 'failed'; failure: ApiFailure };
 
-/** The rules folder as last read from or saved to the server. */
+/** Loads the rules folder from the server, and reloads it or saves changed files on request. */
 export function useRuleFolder() {
   const [state, setState] = useState<FolderState>({ status: 'loading' });
 

@@ -16,7 +16,7 @@ import { withSamples } from '../model/preview.js';
 
 type LoadedEngine = { bundle: RuleBundle; classifier: Classifier };
 
-/** Waiting time after the last keystroke or edit before classifying again, in milliseconds. */
+/** Waiting time after the last keystroke in the message before classifying, in milliseconds. */
 const CLASSIFY_DELAY_MS = 200;
 
 export interface TryItInput {
@@ -24,7 +24,7 @@ export interface TryItInput {
   afterHours: boolean;
 }
 
-/** What the try-it panel shows: the decision and the reply as it would be sent. */
+/** Result of a try-it run: the decision and the reply as it would be sent. */
 export interface TryItResult {
   decision?: Decision;
   reply?: RenderedMessage;
