@@ -179,5 +179,6 @@ describe('rule editor in Chromium', () => {
     await text.fill('Shut off the main valve 🚰, {{company.name}} is on the way.');
     await page.locator('.inspector .segments', { hasText: '2 segments · UCS-2' }).waitFor();
     expect(await page.locator('.inspector .sms-preview').textContent()).toContain('Apex Plumbing');
+    await page.screenshot({ path: join(SCREENSHOTS, 'template.png') });
   });
 });
