@@ -27,7 +27,7 @@ export interface Classifier {
   classify(input: ClassifyInput): Promise<Decision>;
 }
 
-/** Builds a classifier that runs every rule of the bundle's keyword, triage and qualification files. */
+/** Builds a classifier that runs every rule of the keyword, triage and qualification files. */
 export function createClassifier(bundle: RuleBundle): Classifier {
   const engine = new Engine([], { allowUndefinedFacts: false });
   registerOperators(engine);
@@ -101,7 +101,8 @@ function decide(fired: FiredEvent[]) {
     urgency,
     jobType,
     keyword: keywordOf(keywordEvent),
-    propertyType: (topEvent(fired, 'propertyType')?.params.propertyType ?? 'unknown') as PropertyType,
+    propertyType: (topEvent(fired, 'propertyType')?.params.propertyType ??
+      'unknown') as PropertyType,
     intent: (topEvent(fired, 'intent')?.params.intent ?? 'unknown') as Intent,
     ...reply,
   };

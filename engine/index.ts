@@ -27,7 +27,12 @@ export {
   type TemplateDefinition,
 } from './bundle.js';
 export { createClassifier, type Classifier } from './classifier.js';
-export { renderTemplate, templateVariables, OPT_OUT_FOOTER, type RenderedMessage } from './templates.js';
+export {
+  OPT_OUT_FOOTER,
+  renderTemplate,
+  templateVariables,
+  type RenderedMessage,
+} from './templates.js';
 export { measureSms, type SmsEncoding, type SmsLength } from './sms.js';
 export { BUNDLED_SCHEMAS, schemaNameFor, type SchemaSet } from './schemas.js';
 export { FACTS, type FactName } from './facts.js';

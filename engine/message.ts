@@ -20,7 +20,10 @@ export type MentionSpec =
  * Value of an `isExactly` condition: list names, or an object
  * `{"phrases": "optOutWords", "ignoring": "politeWords"}` that drops polite words first.
  */
-export type ExactSpec = string | string[] | { phrases: string | string[]; ignoring?: string | string[] };
+export type ExactSpec =
+  | string
+  | string[]
+  | { phrases: string | string[]; ignoring?: string | string[] };
 
 const EMOJI = /^\p{Extended_Pictographic}+$/u;
 

@@ -20,7 +20,9 @@ export const BUILT_IN_OPERATORS = [
 ] as const;
 
 /** Operator decorators json-rules-engine 7 registers by default, written `not:mentions`. */
-export const BUILT_IN_DECORATORS = ['not', 'swap', 'someFact', 'someValue', 'everyFact', 'everyValue'];
+export const BUILT_IN_DECORATORS = [
+  'not', 'swap', 'someFact', 'someValue', 'everyFact', 'everyValue',
+] as readonly string[];
 
 /** Returns true when an operator, with any `decorator:` prefixes, is registered by default. */
 export function isKnownOperator(name: string): boolean {

@@ -27,11 +27,13 @@ export function measureSms(text: string): SmsLength {
   const characters = [...text];
   const gsm = characters.every((c) => basic.has(c) || extension.has(c));
   if (gsm) {
-    const sizes = characters.map((c) => (extension.has(c) ? 2 : 1));
-    return { encoding: 'GSM-7', segments: countSegments(sizes, 160, 153), characters: characters.length };
+    const septets = characters.map((c) => (extension.has(c) ? 2 : 1));
+    const segments = countSegments(septets, 160, 153);
+    return { encoding: 'GSM-7', segments, characters: characters.length };
   }
-  const sizes = characters.map((c) => c.length);
-  return { encoding: 'UCS-2', segments: countSegments(sizes, 70, 67), characters: characters.length };
+  const utf16Units = characters.map((c) => c.length);
+  const segments = countSegments(utf16Units, 70, 67);
+  return { encoding: 'UCS-2', segments, characters: characters.length };
 }
 
 /**

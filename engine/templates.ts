@@ -46,7 +46,8 @@ function variableText(templateId: string, path: string, vars: Record<string, unk
   let value: unknown = vars;
   for (const key of path.split('.')) {
     const isObject = typeof value === 'object' && value !== null;
-    value = isObject && Object.hasOwn(value as object, key) ? (value as Record<string, unknown>)[key] : undefined;
+    const container = value as Record<string, unknown>;
+    value = isObject && Object.hasOwn(container, key) ? container[key] : undefined;
   }
   if (value === undefined || value === null) {
     throw new Error(

@@ -4,6 +4,7 @@
  */
 
 const NUMBER = /\d+(?:-\d+)*/gu;
+const ZIP_SHAPE = /^(\d{5})(?:-\d{4})?$/u;
 
 /** Words after a number that make it a quantity or a price, not a ZIP code. */
 const UNIT_AFTER = new Set([
@@ -13,7 +14,11 @@ const UNIT_AFTER = new Set([
 ]);
 
 /** Words before a number that make it an amount of money, not a ZIP code. */
-const MONEY_BEFORE = /\b(?:spend|spent|pay|paid|paying|cost|costs|costing|quoted?|charged?|charging|price[ds]?|budget|owe|bid|estimate[ds]?|over|under|about|around|almost|nearly)\s*$/iu;
+const MONEY_BEFORE = new Set([
+  'spend', 'spent', 'pay', 'paid', 'paying', 'cost', 'costs', 'costing', 'quote', 'quoted',
+  'charge', 'charged', 'charging', 'price', 'priced', 'prices', 'budget', 'owe', 'bid',
+  'estimate', 'estimated', 'estimates', 'over', 'under', 'about', 'around', 'almost', 'nearly',
+]);
 
 /** Street-name suffixes: a number a few words before one of them is a house number. */
 const STREET_SUFFIX = new Set([
@@ -23,15 +28,29 @@ const STREET_SUFFIX = new Set([
   'crossing', 'xing', 'path', 'alley', 'aly', 'cove', 'cv', 'pt', 'point', 'calle', 'avenida',
 ]);
 
-/** State codes and names that mark the number after them as a ZIP code. */
-const STATE_MARK = /\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|Texas|Florida|California|Colorado|Washington|Illinois|Ohio|Georgia|Arizona|Oregon|Nevada|Utah|New York|Michigan|Minnesota|Virginia|Tennessee)\.?,?\s*$/iu;
+/** Two-letter USPS state codes, written in capitals before a ZIP code. */
+const STATE_CODES = new Set(
+  ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ ' +
+    'NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR').split(' '),
+);
+
+const STATE_NAMES = [
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware',
+  'florida', 'georgia', 'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky',
+  'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota', 'mississippi',
+  'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire', 'new jersey', 'new mexico',
+  'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania',
+  'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah', 'vermont',
+  'virginia', 'washington', 'west virginia', 'wisconsin', 'wyoming',
+];
 
 interface Candidate {
   zip: string;
+  /** True when a state or the word "zip" comes right before the number. */
   marked: boolean;
 }
 
-/** Returns the ZIP code written in the text, or null. */
+/** Returns the ZIP code written in the text, or null; a number after a state wins. */
 export function findZip(text: string): string | null {
   const candidates: Candidate[] = [];
   for (const match of text.matchAll(NUMBER)) {
@@ -43,22 +62,29 @@ export function findZip(text: string): string | null {
 }
 
 function readCandidate(text: string, number: string, index: number): Candidate | null {
-  const zipShape = /^(\d{5})(?:-(\d{4}))?$/u.exec(number);
-  if (!zipShape) return null;
+  const zip = ZIP_SHAPE.exec(number)?.[1];
+  if (!zip) return null;
 
   const before = text.slice(Math.max(0, index - 40), index);
   const after = text.slice(index + number.length, index + number.length + 40);
-  if (/[$#€£]\s*$|\d[\s.)-]*$|[\p{L}]$/u.test(before)) return null;
-  if (MONEY_BEFORE.test(before)) return null;
-  if (/^(?:[.,]\d|[\p{L}%])/u.test(after)) return null;
-  if (/^[\s.)-]*\d/u.test(after)) return null;
+  if (/[$#€£]\s*$|\d[\s.)-]*$|\p{L}$/u.test(before)) return null;
+  if (/^(?:[.,]\d|[\p{L}%])/u.test(after) || /^[\s.)-]*\d/u.test(after)) return null;
+
+  const wordBefore = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? '';
+  if (MONEY_BEFORE.has(wordBefore.toLowerCase())) return null;
 
   const wordsAfter = after.toLowerCase().match(/[a-z]+|[,;.]/gu) ?? [];
-  if (UNIT_AFTER.has(wordsAfter[0] ?? '')) return null;
-  if (isHouseNumber(wordsAfter)) return null;
+  if (UNIT_AFTER.has(wordsAfter[0] ?? '') || isHouseNumber(wordsAfter)) return null;
 
-  const marked = STATE_MARK.test(before) || /\bzip(?:\s*code)?\s*(?:is|:)?\s*$/iu.test(before);
-  return { zip: zipShape[1], marked };
+  return { zip, marked: isMarked(before, wordBefore) };
+}
+
+/** True when a state, or `zip` / `zip code`, is written right before the number. */
+function isMarked(before: string, wordBefore: string): boolean {
+  if (STATE_CODES.has(wordBefore)) return true;
+  const lower = before.toLowerCase().replace(/[^a-z]+$/u, '');
+  if (/\bzip(?: ?code)?(?: is)?$/u.test(lower)) return true;
+  return STATE_NAMES.some((name) => lower.endsWith(` ${name}`) || lower === name);
 }
 
 /** True when a street suffix follows within four words, with no comma before it. */

@@ -27,7 +27,8 @@ export function readJsonFolder(dir: string): Record<string, unknown> {
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
-    throw new RuleFileError(folder, `${folder}: cannot read the folder: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new RuleFileError(folder, `${folder}: cannot read the folder: ${reason}`);
   }
 
   const files: Record<string, unknown> = {};

@@ -56,7 +56,8 @@ describe('checkRuleFiles', () => {
     files['triage.json'].rules[0].event.params.urgency = 'urgent';
     const messages = check(files).map((problem) => problem.message);
     expect(messages).toContain(
-      'rules/triage.json: /rules/0/event/params/urgency: must be one of "gas", "emergency", "sewer", "routine"',
+      'rules/triage.json: /rules/0/event/params/urgency: ' +
+        'must be one of "gas", "emergency", "sewer", "routine"',
     );
   });
 
@@ -68,7 +69,8 @@ describe('checkRuleFiles', () => {
     expect(codes(problems)).toEqual(['unknown-template']);
     expect(problems[0].path).toBe('/rules/0/event/params/template');
     expect(problems[0].message).toBe(
-      "rules/triage.json: /rules/0/event/params/template: template 'gas_safety' is not defined in templates.json",
+      'rules/triage.json: /rules/0/event/params/template: ' +
+        "template 'gas_safety' is not defined in templates.json",
     );
   });
 
@@ -112,14 +114,15 @@ describe('checkRuleFiles', () => {
 
   it('reports rules whose order is left open', () => {
     const files = copyOfRuleFiles();
-    const rules = files['qualification.json'].rules;
-    const commercial = rules.find((rule: { name: string }) => rule.name === 'commercial-property');
-    const residential = rules.find((rule: { name: string }) => rule.name === 'residential-property');
-    residential.priority = commercial.priority;
+    const rules: { name: string; priority: number }[] = files['qualification.json'].rules;
+    const ruleNamed = (name: string) => rules.find((rule) => rule.name === name)!;
+    ruleNamed('residential-property').priority = ruleNamed('commercial-property').priority;
 
     const problems = check(files);
     expect(codes(problems)).toEqual(['priority-tie']);
-    expect(problems[0].message).toContain("rule 'residential-property' and rule 'commercial-property'");
+    expect(problems[0].message).toContain(
+      "rule 'residential-property' and rule 'commercial-property'",
+    );
   });
 
   it('allows equal priorities for different urgencies', () => {

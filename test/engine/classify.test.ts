@@ -3,13 +3,19 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { createClassifier } from '../../engine/index.ts';
-import { readLabelledTexts, repoBundle, repoClassifier, type LabelledText } from './rules-fixture.ts';
+import {
+  readLabelledTexts,
+  repoBundle,
+  repoClassifier,
+  type LabelledText,
+} from './rules-fixture.ts';
 
 const FIELDS = ['urgency', 'jobType', 'keyword', 'propertyType', 'intent', 'zip'] as const;
 const devSet = new URL('../../../shared/cases/triage-dev.jsonl', import.meta.url);
 
 async function expectLabels(item: LabelledText) {
-  const decision = await repoClassifier().classify({ text: item.text, afterHours: item.afterHours });
+  const input = { text: item.text, afterHours: item.afterHours };
+  const decision = await repoClassifier().classify(input);
   for (const field of FIELDS) {
     if (field in item.expect) expect(decision[field], field).toBe(item.expect[field]);
   }
@@ -23,7 +29,7 @@ describe.skipIf(!existsSync(devSet))('dev set (../shared/cases/triage-dev.jsonl)
 });
 
 if (!existsSync(devSet)) {
-  console.warn(`skipping the dev set: ${devSet.pathname} is absent (CI copies shared/ beside the repo)`);
+  console.warn(`skipping the dev set: ${devSet.pathname} is absent`);
 }
 
 describe('held-out texts', () => {
@@ -177,7 +183,8 @@ describe('decision record', () => {
 
   it('explains every rule with each condition outcome and value seen', async () => {
     const decision = await repoClassifier().classify({ text: 'Pipe burst, water everywhere!' });
-    const ruleCount = [...repoBundle().rules.values()].reduce((sum, rules) => sum + rules.length, 0);
+    const ruleSets = [...repoBundle().rules.values()];
+    const ruleCount = ruleSets.reduce((sum, rules) => sum + rules.length, 0);
     expect(decision.explain).toHaveLength(ruleCount);
 
     const burst = decision.explain.find((rule) => rule.name === 'burst-or-flooding');
@@ -215,11 +222,14 @@ describe('decision record', () => {
     const { readSchemas } = await import('../../worker/rules-files.ts');
     const classifier = createClassifier(loadRuleBundle(files, readSchemas()));
 
-    expect((await classifier.classify({ text: 'hi', afterHours: true })).intent).toBe('ready_to_book');
-    expect((await classifier.classify({ text: 'hi' })).intent).toBe('unknown');
+    const afterHours = await classifier.classify({ text: 'hi', afterHours: true });
+    const openHours = await classifier.classify({ text: 'hi' });
+    expect(afterHours.intent).toBe('ready_to_book');
+    expect(openHours.intent).toBe('unknown');
   });
 
   it('rejects input without text', async () => {
-    await expect(repoClassifier().classify({} as never)).rejects.toThrow('input.text must be a string');
+    const classified = repoClassifier().classify({} as never);
+    await expect(classified).rejects.toThrow('input.text must be a string');
   });
 });

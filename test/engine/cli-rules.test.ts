@@ -33,7 +33,8 @@ afterEach(() => {
 
 function writeCases(lines: unknown[]): string {
   const file = join(dir, 'cases.jsonl');
-  writeFileSync(file, lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'));
+  const text = lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line)));
+  writeFileSync(file, text.join('\n'));
   return file;
 }
 
@@ -52,10 +53,12 @@ describe('rules check', () => {
 
     expect(runCheck(rules)).toBe(1);
     expect(printed).toContain(
-      "[unknown-template] rules/triage.json: /rules/0/event/params/template: template 'gas_warning' is not defined in templates.json",
+      '[unknown-template] rules/triage.json: /rules/0/event/params/template: ' +
+        "template 'gas_warning' is not defined in templates.json",
     );
     expect(printed).toContain(
-      "[unknown-operator] rules/triage.json: /rules/1/conditions/all/0/operator: operator 'resembles' is not registered with the engine",
+      '[unknown-operator] rules/triage.json: /rules/1/conditions/all/0/operator: ' +
+        "operator 'resembles' is not registered with the engine",
     );
   });
 });
@@ -86,7 +89,8 @@ describe('rules classify', () => {
 
 describe('rules test', () => {
   it('exits 0 when every field matches', async () => {
-    const file = writeCases([{ id: 'a', text: 'STOP', expect: { keyword: 'STOP', urgency: 'none' } }]);
+    const expected = { keyword: 'STOP', urgency: 'none' };
+    const file = writeCases([{ id: 'a', text: 'STOP', expect: expected }]);
     expect(await runTest(file, DEFAULT_RULES_DIR)).toBe(0);
     expect(printed).toContain('all texts match');
   });
@@ -126,6 +130,8 @@ describe('readCaseFile', () => {
 
   it('rejects a non-boolean afterHours', () => {
     const file = writeCases([{ id: 'a', text: 'hi', afterHours: 'yes' }]);
-    expect(() => readCaseFile(file, false)).toThrow(`${file}:1: field "afterHours" must be true or false`);
+    expect(() => readCaseFile(file, false)).toThrow(
+      `${file}:1: field "afterHours" must be true or false`,
+    );
   });
 });

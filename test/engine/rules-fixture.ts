@@ -1,7 +1,12 @@
 /** The repository's rule files, loaded once per test file. */
 import { readFileSync } from 'node:fs';
 
-import { createClassifier, loadRuleBundle, type Classifier, type RuleBundle } from '../../engine/index.ts';
+import {
+  createClassifier,
+  loadRuleBundle,
+  type Classifier,
+  type RuleBundle,
+} from '../../engine/index.ts';
 import { readRuleFiles, readSchemas } from '../../worker/rules-files.ts';
 
 let bundle: RuleBundle | undefined;

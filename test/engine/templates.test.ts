@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { measureSms, OPT_OUT_FOOTER, renderTemplate, templateVariables } from '../../engine/index.ts';
+import {
+  measureSms,
+  OPT_OUT_FOOTER,
+  renderTemplate,
+  templateVariables,
+} from '../../engine/index.ts';
 import { repoBundle } from './rules-fixture.ts';
 
 const vars = {
@@ -128,7 +133,8 @@ describe('renderTemplate', () => {
 
 describe('measureSms', () => {
   it('counts one GSM-7 segment up to 160 characters', () => {
-    expect(measureSms('a'.repeat(160))).toEqual({ encoding: 'GSM-7', segments: 1, characters: 160 });
+    const expected = { encoding: 'GSM-7', segments: 1, characters: 160 };
+    expect(measureSms('a'.repeat(160))).toEqual(expected);
   });
 
   it('splits GSM-7 into 153-character segments', () => {
@@ -148,7 +154,8 @@ describe('measureSms', () => {
   });
 
   it('switches to UCS-2 for other characters', () => {
-    expect(measureSms('¿Cuánto cobran?')).toEqual({ encoding: 'UCS-2', segments: 1, characters: 15 });
+    const expected = { encoding: 'UCS-2', segments: 1, characters: 15 };
+    expect(measureSms('¿Cuánto cobran?')).toEqual(expected);
     expect(measureSms('í'.repeat(70)).segments).toBe(1);
     expect(measureSms('í'.repeat(71)).segments).toBe(2);
     expect(measureSms('í'.repeat(135)).segments).toBe(3);

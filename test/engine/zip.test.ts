@@ -33,3 +33,21 @@ describe('findZip', () => {
     expect(findZip(text)).toBeNull();
   });
 });
+
+describe('findZip with several numbers', () => {
+  it('prefers the number after a state', () => {
+    expect(findZip('Denver CO 80219, unit 12345')).toBe('80219');
+  });
+
+  it('prefers the number after "zip"', () => {
+    expect(findZip('zip 60611 not 60614')).toBe('60611');
+  });
+
+  it('takes the last number otherwise', () => {
+    expect(findZip('60601 or maybe 60602')).toBe('60602');
+  });
+
+  it('reads a state code only in capitals', () => {
+    expect(findZip('we moved in 60610, the other one is 60611')).toBe('60611');
+  });
+});
