@@ -25,14 +25,17 @@ function isOpen(dispatch: DispatchSummary | null): dispatch is DispatchSummary {
 export const onEmergency: MessageStep = async (conversation, decision, message) => {
   const { state } = conversation;
   const urgency = decision.urgency as DispatchUrgency;
-  const moreUrgent = isMoreUrgent(decision.urgency, state.classification?.urgency);
+  const moreUrgent = isMoreUrgent(decision.urgency, conversation.previousUrgency);
   const alreadyWarned = state.needsDispatch && !moreUrgent;
   state.needsDispatch = true;
 
   if (!alreadyWarned && decision.template) await conversation.text(decision.template, 'triage');
+  await readAddress(state, message);
   const warned = alreadyWarned ? 'already warned' : `${decision.template} text`;
 
   if (isOpen(state.dispatch)) {
+    // NOTE: a leak that turns into a gas smell stays with the responders already planned, who
+    // may lack the gas skill; the holder is told of the new urgency and can hand it on.
     const update = { urgency: moreUrgent ? urgency : undefined, customerOptedOut: state.optedOut };
     const sent = await sendDetails(state.dispatch.workflowId, state, message, update);
     const outcome = sent ? 'sent to the dispatch' : 'dispatch unreachable';
@@ -91,6 +94,7 @@ async function startDispatch(
 export const onDispatchUpdate: MessageStep = async (conversation, decision, message) => {
   const { state } = conversation;
   if (decision.zip) state.customer.zip = decision.zip;
+  await readAddress(state, message);
   if (!isOpen(state.dispatch)) {
     conversation.note('details recorded; no dispatch open');
     return;
@@ -99,6 +103,14 @@ export const onDispatchUpdate: MessageStep = async (conversation, decision, mess
   const outcome = sent ? 'details sent to the dispatch' : 'details recorded; dispatch unreachable';
   conversation.note(outcome);
 };
+
+/** Keeps the street address a customer's text gives, for the technician's texts. */
+async function readAddress(state: ConversationState, message: InboundMessage): Promise<void> {
+  const address = await activities.readDispatchAddress({
+    text: message.text, zip: state.customer.zip,
+  });
+  if (address) state.customer.address = address;
+}
 
 async function sendDetails(
   dispatchId: string,

@@ -209,6 +209,31 @@ describe('dispatch replies and details', () => {
     expect(noticesAbout(ANA, customer)).toHaveLength(1);
     const summary = await bed.waitForEvent(customer, 'details_sent');
     expect(eventsOf(summary, 'details_sent')[0].responder?.phone).toBe(BEN);
+
+    await bed.env.sleep('15m');
+    const [ownerNotice] = await waitForNotice(OWNER, customer);
+    expect(ownerNotice).toContain('Address: 1420 W Fullerton Ave, Chicago, 60614');
+  });
+
+  it('puts an address in the first text into the notice', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'Pipe burst at 45 W Lake St, water everywhere', FRIDAY_MORNING);
+    const [notice] = await waitForNotice(ANA, customer);
+    expect(notice).toContain('Address: 45 W Lake St');
+  });
+
+  it('tells the holder when a leak turns into a gas smell', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+
+    await bed.text(customer, 'I smell gas now too', FRIDAY_MORNING);
+    const [, update] = await waitForNotice(ANA, customer, 2);
+    expect(update).toContain('I smell gas now too');
+    expect(update).toContain('Urgency: GAS LINE - highest priority');
+    const summary = await bed.waitForEvent(customer, 'details_sent');
+    expect(summary.urgency).toBe('gas');
+    expect(bed.standIn.textsTo(customer).some((text) => text.includes('leave the building'))).toBe(true);
   });
 
   it('tells the other responders once one has taken the job', async () => {

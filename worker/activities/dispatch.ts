@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { NCCOBuilder, Talk, type Voice } from '@vonage/voice';
 import { renderTemplate } from '../../engine/index.ts';
+import { formatAddress, parseAddress } from '../address.ts';
 import type {
   DispatchFacts, DispatchPlan, DispatchStep, DispatchUrgency, Responder,
 } from '../../workflows/dispatch-signals.ts';
@@ -153,6 +154,13 @@ export function createDispatchActivities(deps: DispatchDeps) {
         if (status === undefined || status >= 500 || status === 429) throw error;
         return { status: 'failed', detail: `vonage: ${(error as Error).message}` };
       }
+    },
+
+    /** Reads a street address out of a customer's text for the technician, e.g. "45 W Lake St". */
+    async readDispatchAddress(input: { text: string; zip: string | null }): Promise<string | null> {
+      const address = parseAddress(input.text);
+      if (!address) return null;
+      return formatAddress({ ...address, zip: address.zip ?? input.zip });
     },
 
     /** Records that a dispatch no longer takes replies, so the router stops sending it any. */
