@@ -81,10 +81,12 @@ async function continueBooking(
     qualification.status = 'qualifying';
   }
 
-  if (reading.choice && qualification.offer && (await answerChoice(conversation, reading.choice)))
-    return;
-  const callback = qualification.priceCallback;
-  if (callback?.requested === false && qualification.asked.at(-1) === 'price_callback') {
+  if (reading.choice && qualification.offer) {
+    if (await answerChoice(conversation, reading.choice)) return;
+  }
+  const declinedCallback =
+    qualification.priceCallback?.requested === false && reading.answer === 'no';
+  if (declinedCallback && qualification.asked.at(-1) === 'price_callback') {
     conversation.note('call back declined: recorded, no reply');
     return;
   }

@@ -290,6 +290,21 @@ describe('qualifying before the offer', () => {
     expect(state.qualification?.priceCallback?.requested).toBe(true);
   });
 
+  it('goes on to booking after a declined call back', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('how much do you charge to replace a water heater?');
+
+    await customer.text('no thanks');
+    await env.sleep('1m');
+    const textsAfterDecline = customer.textCount();
+    const next = await customer.reply("ok let's book a visit");
+
+    expect(textsAfterDecline).toBe(2);
+    expect(next).toContain('home or a business');
+    expect((await customer.state()).qualification?.priceCallback?.requested).toBe(false);
+  });
+
   it('asks a second-opinion customer what the other plumber said', async () => {
     const customer = caller(taskQueue);
     await customer.missedCall();
