@@ -58,7 +58,10 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
 
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!checkEditorAccess(request, reply, token)) {
-      log.warn({ method: request.method, url: request.url, status: reply.statusCode }, 'rules api request rejected');
+      log.warn(
+        { method: request.method, url: request.url, status: reply.statusCode },
+        'rules api request rejected',
+      );
       return reply;
     }
   };
@@ -71,12 +74,16 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
     return result;
   };
 
-  app.get('/api/rules', { onRequest: guard }, async () => describeFolder(rulesDir, await readRuleFolder(rulesDir)));
+  app.get('/api/rules', { onRequest: guard }, async () =>
+    describeFolder(rulesDir, await readRuleFolder(rulesDir)),
+  );
 
   app.put<{ Body: SaveAllBody }>('/api/rules', { onRequest: guard }, async (request, reply) => {
     const body = request.body;
     if (!body || typeof body !== 'object' || !body.files || typeof body.files !== 'object') {
-      return reply.code(400).send({ error: 'rules API: the body must be {"files": {"name.json": content}}' });
+      return reply
+        .code(400)
+        .send({ error: 'rules API: the body must be {"files": {"name.json": content}}' });
     }
     const changes: Record<string, RuleFileChange> = {};
     for (const [name, json] of Object.entries(body.files)) {
@@ -85,12 +92,17 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
     return serialized(() => saveRuleFiles(rulesDir, changes, reply, log));
   });
 
-  app.put<{ Params: { file: string } }>('/api/rules/:file', { onRequest: guard }, async (request, reply) => {
-    const ifMatch = request.headers['if-match'];
-    const baseVersion = typeof ifMatch === 'string' ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : undefined;
-    const changes = { [request.params.file]: { json: request.body, baseVersion } };
-    return serialized(() => saveRuleFiles(rulesDir, changes, reply, log));
-  });
+  app.put<{ Params: { file: string } }>(
+    '/api/rules/:file',
+    { onRequest: guard },
+    async (request, reply) => {
+      const ifMatch = request.headers['if-match'];
+      const baseVersion =
+        typeof ifMatch === 'string' ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : undefined;
+      const changes = { [request.params.file]: { json: request.body, baseVersion } };
+      return serialized(() => saveRuleFiles(rulesDir, changes, reply, log));
+    },
+  );
 }
 
 function registerStaticEditor(app: FastifyInstance, distDir: string) {
@@ -99,7 +111,10 @@ function registerStaticEditor(app: FastifyInstance, distDir: string) {
   if (!existsSync(resolve(distDir, 'index.html'))) {
     app.log.warn({ distDir }, 'editor not built; run npm run editor:build');
     app.get('/editor/*', (_request, reply) =>
-      reply.code(503).type('text/plain').send('The editor is not built. Run: npm run editor:build\n'),
+      reply
+        .code(503)
+        .type('text/plain')
+        .send('The editor is not built. Run: npm run editor:build\n'),
     );
     return;
   }
@@ -119,7 +134,15 @@ function describeFolder(rulesDir: string, stored: Record<string, StoredRuleFile>
   }
   // The schemas go along so the browser checks with exactly those `ringback rules check` uses.
   const schemas = readSchemas();
-  return { dir: rulesDir, files, raw, versions, parseErrors, schemas, templateVars: templateVarsOf(files) };
+  return {
+    dir: rulesDir,
+    files,
+    raw,
+    versions,
+    parseErrors,
+    schemas,
+    templateVars: templateVarsOf(files),
+  };
 }
 
 /** Returns the company values messages are rendered with, so previews match what is sent. */
@@ -141,22 +164,32 @@ async function saveRuleFiles(
 ) {
   const badName = Object.keys(changes).find((name) => !RULE_FILE_NAME.test(name));
   if (badName !== undefined) {
-    return reply.code(400).send({ error: `rules API: '${badName}' is not a rule file name such as triage.json` });
+    return reply
+      .code(400)
+      .send({ error: `rules API: '${badName}' is not a rule file name such as triage.json` });
   }
 
   const empty = Object.keys(changes).find((name) => changes[name].json === undefined);
   if (empty !== undefined) {
-    return reply.code(400).send({ error: `rules API: no JSON content for ${empty}; send the file as the body` });
+    return reply
+      .code(400)
+      .send({ error: `rules API: no JSON content for ${empty}; send the file as the body` });
   }
 
   const stored = await readRuleFolder(rulesDir);
   const plan = planSave(stored, changes);
   if (plan.kind === 'not-found') {
-    return reply.code(404).send({ error: `rules API: ${plan.file} not found in the rules folder; the editor changes existing files only` });
+    return reply.code(404).send({
+      error:
+        `rules API: ${plan.file} not found in the rules folder; ` +
+        'the editor changes existing files only',
+    });
   }
   if (plan.kind === 'conflict') {
     return reply.code(409).send({
-      error: `rules API: ${plan.file} changed on disk since the editor loaded it; reload and apply the edit again`,
+      error:
+        `rules API: ${plan.file} changed on disk since the editor loaded it; ` +
+        'reload and apply the edit again',
       file: plan.file,
       raw: plan.current.raw,
       version: plan.current.version,
@@ -166,7 +199,9 @@ async function saveRuleFiles(
   const problems: Problem[] = checkRuleFiles(plan.allFiles, readSchemas());
   if (problems.length > 0) {
     log.info({ files: Object.keys(changes), problems: problems.length }, 'rules save rejected');
-    return reply.code(422).send({ error: 'rules API: the rule files are invalid; nothing was saved', problems });
+    return reply
+      .code(422)
+      .send({ error: 'rules API: the rule files are invalid; nothing was saved', problems });
   }
 
   await writeRuleFiles(rulesDir, plan.texts);

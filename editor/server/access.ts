@@ -52,20 +52,29 @@ function checkLoopback(request: FastifyRequest): Rejection | undefined {
   const onlyLoopback =
     'rules API: only clients on this machine may use it; set RINGBACK_EDITOR_TOKEN to allow others';
 
-  if (!isLoopbackAddress(request.socket.remoteAddress)) return { status: 403, message: onlyLoopback };
+  if (!isLoopbackAddress(request.socket.remoteAddress))
+    return { status: 403, message: onlyLoopback };
   if (FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined)) {
     return { status: 403, message: `${onlyLoopback} (the request came through a proxy)` };
   }
 
   const host = hostName(request.headers.host);
   if (!isLoopbackHost(host)) {
-    return { status: 403, message: `rules API: Host '${host}' is not a loopback name; open the editor at 127.0.0.1 or localhost` };
+    return {
+      status: 403,
+      message:
+        `rules API: Host '${host}' is not a loopback name; ` +
+        'open the editor at 127.0.0.1 or localhost',
+    };
   }
 
   const origin = request.headers.origin;
   if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== undefined) {
     if (originHost(origin) !== (request.headers.host ?? '').toLowerCase()) {
-      return { status: 403, message: `rules API: writes from the page at ${origin} are not allowed` };
+      return {
+        status: 403,
+        message: `rules API: writes from the page at ${origin} are not allowed`,
+      };
     }
   }
   return undefined;

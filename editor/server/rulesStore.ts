@@ -24,7 +24,9 @@ export function versionOf(raw: string): string {
 export async function readRuleFolder(rulesDir: string): Promise<Record<string, StoredRuleFile>> {
   const names = (await readdir(rulesDir)).filter((name) => RULE_FILE_NAME.test(name)).sort();
   const entries = await Promise.all(
-    names.map(async (name) => [name, parseStored(await readFile(join(rulesDir, name), 'utf8'))] as const),
+    names.map(
+      async (name) => [name, parseStored(await readFile(join(rulesDir, name), 'utf8'))] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }

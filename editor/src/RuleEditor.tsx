@@ -30,13 +30,17 @@ export function RuleEditor({ labels, onProblems }: RuleEditorProps) {
       {state.status === 'failed' && state.failure.kind !== 'unauthorized' && (
         <div className="load-failed" role="alert">
           <p>{state.failure.message}</p>
-          <p className="hint">{helpFor(state.failure.kind === 'forbidden' ? 'access-denied' : 'load-failed').fix}</p>
+          <p className="hint">
+            {helpFor(state.failure.kind === 'forbidden' ? 'access-denied' : 'load-failed').fix}
+          </p>
           <button type="button" onClick={reload}>
             Try again
           </button>
         </div>
       )}
-      {state.status === 'ready' && <Workspace folder={state.folder} save={save} onProblems={onProblems} />}
+      {state.status === 'ready' && (
+        <Workspace folder={state.folder} save={save} onProblems={onProblems} />
+      )}
     </LabelsContext.Provider>
   );
 }

@@ -14,7 +14,12 @@ import { SidePanel, type SideTab } from './panels/SidePanel.js';
 import { Toolbar } from './panels/Toolbar.js';
 import { TryItPanel } from './panels/TryItPanel.js';
 import type { ShownProblem } from './problems.js';
-import { EditorContext, useEditHistory, type EditLevel, type EditorState } from './state/EditorContext.js';
+import {
+  EditorContext,
+  useEditHistory,
+  type EditLevel,
+  type EditorState,
+} from './state/EditorContext.js';
 import { useSettledValue } from './state/useSettledValue.js';
 import { useShortcuts } from './state/useShortcuts.js';
 import { useTryIt } from './state/useTryIt.js';
@@ -82,7 +87,8 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
     selectNode,
   };
   const selectedNode = graph.nodes.find((node) => node.id === selectedNodeId);
-  const nodeOfProblem = (problem: ShownProblem) => graph.nodes.find((node) => node.data.problems.includes(problem))?.id;
+  const nodeOfProblem = (problem: ShownProblem) =>
+    graph.nodes.find((node) => node.data.problems.includes(problem))?.id;
 
   return (
     <EditorContext.Provider value={editor}>
@@ -104,14 +110,21 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
         />
         <main className="canvas">
           <ReactFlowProvider>
-            <GraphCanvas graph={graph} selectedNodeId={selectedNodeId} onSelect={selectNode} arrangeRequest={arrangeRequest} />
+            <GraphCanvas
+              graph={graph}
+              selectedNodeId={selectedNodeId}
+              onSelect={selectNode}
+              arrangeRequest={arrangeRequest}
+            />
           </ReactFlowProvider>
         </main>
         <SidePanel tab={tab} onTab={setTab}>
           {{
             edit: <InspectorPanel node={selectedNode} onSelectNode={selectNode} />,
             try: <TryItPanel input={tryIt.input} onInput={tryIt.setInput} result={tryIt.result} />,
-            problems: <ProblemList problems={problems} nodeOf={nodeOfProblem} onSelectNode={selectNode} />,
+            problems: (
+              <ProblemList problems={problems} nodeOf={nodeOfProblem} onSelectNode={selectNode} />
+            ),
           }}
         </SidePanel>
       </div>
@@ -151,16 +164,22 @@ function findProblems(files: RuleFiles, folder: RuleFolder): ShownProblem[] {
  */
 function pendingChanges(files: RuleFiles, folder: RuleFolder): PendingChange[] {
   const changed = (file: string) =>
-    files[file] !== folder.files[file] && JSON.stringify(files[file]) !== JSON.stringify(folder.files[file]);
+    files[file] !== folder.files[file] &&
+    JSON.stringify(files[file]) !== JSON.stringify(folder.files[file]);
   return Object.keys(files)
     .filter((file) => files[file] !== undefined && folder.raw[file] !== undefined && changed(file))
-    .map((file) => ({ file, before: folder.raw[file], after: formatRuleFile(files[file], folder.raw[file]) }));
+    .map((file) => ({
+      file,
+      before: folder.raw[file],
+      after: formatRuleFile(files[file], folder.raw[file]),
+    }));
 }
 
 function describeFailure(failure: ApiFailure): string {
   if (failure.kind === 'invalid') {
     return `${failure.message}: ${failure.problems.map((problem) => problem.message).join('; ')}`;
   }
-  if (failure.kind === 'conflict') return `${failure.message}. Reload the page to get the file as it is now.`;
+  if (failure.kind === 'conflict')
+    return `${failure.message}. Reload the page to get the file as it is now.`;
   return failure.message;
 }

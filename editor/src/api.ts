@@ -58,9 +58,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (error) {
-    return { ok: false, failure: { kind: 'failed', message: `${method} ${path} failed: ${(error as Error).message}` } };
+    return {
+      ok: false,
+      failure: { kind: 'failed', message: `${method} ${path} failed: ${(error as Error).message}` },
+    };
   }
 
   const payload = await response.json().catch(() => ({}));
@@ -68,11 +75,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return { ok: false, failure: toFailure(response.status, payload, `${method} ${path}`) };
 }
 
-function toFailure(status: number, payload: Record<string, unknown>, requestLine: string): ApiFailure {
-  const message = typeof payload.error === 'string' ? payload.error : `${requestLine} failed with HTTP ${status}`;
+function toFailure(
+  status: number,
+  payload: Record<string, unknown>,
+  requestLine: string,
+): ApiFailure {
+  const message =
+    typeof payload.error === 'string' ? payload.error : `${requestLine} failed with HTTP ${status}`;
   if (status === 401) return { kind: 'unauthorized', message };
   if (status === 403) return { kind: 'forbidden', message };
   if (status === 409) return { kind: 'conflict', message, file: String(payload.file ?? '') };
-  if (status === 422) return { kind: 'invalid', message, problems: (payload.problems ?? []) as Problem[] };
+  if (status === 422)
+    return { kind: 'invalid', message, problems: (payload.problems ?? []) as Problem[] };
   return { kind: 'failed', message };
 }

@@ -16,7 +16,9 @@ describe('edit history', () => {
     const redone = reduceHistory(undone, { type: 'redo' });
 
     expect(undone.present).toBe(initial);
-    expect(redone.present).toEqual({ 'triage.json': { rules: [{ name: 'gas leak', value: ['gas smell'] }] } });
+    expect(redone.present).toEqual({
+      'triage.json': { rules: [{ name: 'gas leak', value: ['gas smell'] }] },
+    });
   });
 
   it('merges quick edits to the same field into one step', () => {
@@ -24,7 +26,10 @@ describe('edit history', () => {
     for (const [index, name] of ['g', 'ga', 'gas'].entries()) {
       history = reduceHistory(history, {
         type: 'edit',
-        change: (files) => ({ ...files, 'triage.json': setAt(files['triage.json'], '/rules/0/name', name) }),
+        change: (files) => ({
+          ...files,
+          'triage.json': setAt(files['triage.json'], '/rules/0/name', name),
+        }),
         mergeKey: 'triage.json/rules/0/name',
         at: index * 10,
       });
@@ -44,7 +49,10 @@ describe('edit history', () => {
       mergeKey: 'name',
       at,
     });
-    const history = [rename('a', 0), rename('b', MERGE_WINDOW_MS + 1)].reduce(reduceHistory, startHistory(initial));
+    const history = [rename('a', 0), rename('b', MERGE_WINDOW_MS + 1)].reduce(
+      reduceHistory,
+      startHistory(initial),
+    );
 
     expect(history.past).toHaveLength(2);
   });
@@ -54,9 +62,12 @@ describe('edit history', () => {
       ...files,
       'triage.json': insertAt(files['triage.json'], '/rules/0/value', 'flood'),
     });
-    const undone = reduceHistory(reduceHistory(startHistory(initial), { type: 'edit', change: addPhrase, at: 0 }), {
-      type: 'undo',
-    });
+    const undone = reduceHistory(
+      reduceHistory(startHistory(initial), { type: 'edit', change: addPhrase, at: 0 }),
+      {
+        type: 'undo',
+      },
+    );
 
     const edited = reduceHistory(undone, { type: 'edit', change: addPhrase, at: 5000 });
 

@@ -105,10 +105,14 @@ describe('rule editor in Chromium', () => {
     expect(changed).toEqual([`+        "${NEW_PHRASE}",`]);
     expect(JSON.parse(phrasesAfter).lists.burstOrFlooding.phrases[0]).toBe(NEW_PHRASE);
 
-    const check = execFileSync('node', [join(repoRoot, 'bin/ringback.mjs'), 'rules', 'check', rulesDir], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
+    const check = execFileSync(
+      'node',
+      [join(repoRoot, 'bin/ringback.mjs'), 'rules', 'check', rulesDir],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(check).not.toMatch(/problem/i);
   });
 
@@ -120,13 +124,17 @@ describe('rule editor in Chromium', () => {
 
     await page.locator('.graph-node.has-problems', { hasText: 'gas-smell' }).waitFor();
     await page.getByRole('tab', { name: 'Problems' }).click();
-    const problem = page.locator('#tabpanel-problems .problem[data-code="schema"]', { hasText: '/rules/0/priority' });
+    const problem = page.locator('#tabpanel-problems .problem[data-code="schema"]', {
+      hasText: '/rules/0/priority',
+    });
     await problem.waitFor();
 
     await page.getByRole('button', { name: 'Review and save' }).click();
     const dialog = page.getByRole('dialog', { name: 'Changes to save' });
     await dialog.getByText('Fix these problems before saving').waitFor();
-    expect(await dialog.getByRole('button', { name: 'Save to rules folder' }).isDisabled()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Save to rules folder' }).isDisabled()).toBe(
+      true,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'invalid.png') });
 
     const status = await page.evaluate(async () => {
@@ -167,7 +175,9 @@ describe('rule editor in Chromium', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: /^Rule gas-smell/ }).waitFor();
-    expect(await page.getByRole('tab', { name: 'Edit' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Edit' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
   });
 
   it('shows the SMS segment count of a template as it is typed', async () => {

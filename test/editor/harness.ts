@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -34,7 +42,10 @@ export async function startEditorServer(options: EditorRoutesOptions) {
  * Launches Debian's Chromium headless with a fresh profile. The flags keep it from reaching
  * out to Google's services, which this machine's network blocks.
  */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing; install it with scripts/ensure-chromium.sh (as root)`);
   }

@@ -61,7 +61,12 @@ describe('PUT /api/rules/:file', () => {
     const triage = JSON.parse(before);
     triage.rules[0].priority += 5;
 
-    const response = await app.inject({ method: 'PUT', url: '/api/rules/triage.json', payload: triage, ...LOOPBACK });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/triage.json',
+      payload: triage,
+      ...LOOPBACK,
+    });
 
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(readRule('triage.json'))).toEqual(triage);
@@ -74,11 +79,18 @@ describe('PUT /api/rules/:file', () => {
     triage.rules[0].priority = 0;
     triage.rules[1].event.params.template = 'no_such_template';
 
-    const response = await app.inject({ method: 'PUT', url: '/api/rules/triage.json', payload: triage, ...LOOPBACK });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/triage.json',
+      payload: triage,
+      ...LOOPBACK,
+    });
     const problems = response.json().problems as { code: string; path: string }[];
 
     expect(response.statusCode).toBe(422);
-    expect(problems).toContainEqual(expect.objectContaining({ code: 'schema', path: '/rules/0/priority' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'schema', path: '/rules/0/priority' }),
+    );
     expect(problems).toContainEqual(
       expect.objectContaining({ code: 'unknown-template', path: '/rules/1/event/params/template' }),
     );
@@ -101,13 +113,23 @@ describe('PUT /api/rules/:file', () => {
   });
 
   it('rejects names outside the rules folder', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/api/rules/..%2Fpackage.json', payload: {}, ...LOOPBACK });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/..%2Fpackage.json',
+      payload: {},
+      ...LOOPBACK,
+    });
 
     expect(response.statusCode).toBe(400);
   });
 
   it('rejects files that do not exist yet', async () => {
-    const response = await app.inject({ method: 'PUT', url: '/api/rules/new.json', payload: {}, ...LOOPBACK });
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/new.json',
+      payload: {},
+      ...LOOPBACK,
+    });
 
     expect(response.statusCode).toBe(404);
   });
@@ -117,7 +139,10 @@ describe('PUT /api/rules', () => {
   it('saves files that refer to each other together', async () => {
     const templates = JSON.parse(readRule('templates.json'));
     const triage = JSON.parse(readRule('triage.json'));
-    templates.burst_pipe = { description: 'Reply to a burst pipe.', text: 'Shut off the main valve now.' };
+    templates.burst_pipe = {
+      description: 'Reply to a burst pipe.',
+      text: 'Shut off the main valve now.',
+    };
     triage.rules[0].event.params.template = 'burst_pipe';
 
     const response = await app.inject({
@@ -129,14 +154,25 @@ describe('PUT /api/rules', () => {
 
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(readRule('triage.json')).rules[0].event.params.template).toBe('burst_pipe');
-    expect(JSON.parse(readRule('templates.json')).burst_pipe.text).toBe('Shut off the main valve now.');
+    expect(JSON.parse(readRule('templates.json')).burst_pipe.text).toBe(
+      'Shut off the main valve now.',
+    );
   });
 });
 
 describe('rules API access without a token', () => {
   it('rejects clients that are not on loopback', async () => {
-    const read = await app.inject({ method: 'GET', url: '/api/rules', remoteAddress: OUTSIDE_ADDRESS });
-    const write = await app.inject({ method: 'PUT', url: '/api/rules/triage.json', payload: {}, remoteAddress: OUTSIDE_ADDRESS });
+    const read = await app.inject({
+      method: 'GET',
+      url: '/api/rules',
+      remoteAddress: OUTSIDE_ADDRESS,
+    });
+    const write = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/triage.json',
+      payload: {},
+      remoteAddress: OUTSIDE_ADDRESS,
+    });
 
     expect(read.statusCode).toBe(403);
     expect(write.statusCode).toBe(403);

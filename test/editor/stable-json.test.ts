@@ -44,7 +44,9 @@ describe('formatRuleFile', () => {
 
     const text = formatRuleFile(settings, businessText);
 
-    expect(text).toContain('\n    { "id": "dee", "name": "Dee Park", "phone": "+13125550144", "skills": [] }\n');
+    expect(text).toContain(
+      '\n    { "id": "dee", "name": "Dee Park", "phone": "+13125550144", "skills": [] }\n',
+    );
   });
 
   it('keeps key order and ends with a newline', () => {

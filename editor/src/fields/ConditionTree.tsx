@@ -26,7 +26,14 @@ interface ConditionTreeProps {
 /** Edits a rule's condition tree: groups (all, any, not) and their fact conditions. */
 export function ConditionTree({ file, pointer, ruleName }: ConditionTreeProps) {
   const { files } = useEditor();
-  return <ConditionNode file={file} pointer={pointer} node={getAt(files[file], pointer)} ruleName={ruleName} />;
+  return (
+    <ConditionNode
+      file={file}
+      pointer={pointer}
+      node={getAt(files[file], pointer)}
+      ruleName={ruleName}
+    />
+  );
 }
 
 interface ConditionNodeProps extends ConditionTreeProps {
@@ -36,20 +43,32 @@ interface ConditionNodeProps extends ConditionTreeProps {
 function ConditionNode({ file, pointer, node, ruleName }: ConditionNodeProps) {
   if (typeof node !== 'object' || node === null) return null;
   const record = node as Record<string, unknown>;
-  if (typeof record.fact === 'string') return <FactCondition file={file} pointer={pointer} ruleName={ruleName} />;
+  if (typeof record.fact === 'string')
+    return <FactCondition file={file} pointer={pointer} ruleName={ruleName} />;
 
   return (
     <>
       {(['all', 'any'] as const).map(
         (key) =>
           Array.isArray(record[key]) && (
-            <ConditionGroup key={key} file={file} pointer={`${pointer}/${key}`} kind={key} ruleName={ruleName} />
+            <ConditionGroup
+              key={key}
+              file={file}
+              pointer={`${pointer}/${key}`}
+              kind={key}
+              ruleName={ruleName}
+            />
           ),
       )}
       {record.not !== undefined && (
         <fieldset className="condition-group">
           <legend>{GROUP_TITLES.not}</legend>
-          <ConditionNode file={file} pointer={`${pointer}/not`} node={record.not} ruleName={ruleName} />
+          <ConditionNode
+            file={file}
+            pointer={`${pointer}/not`}
+            node={record.not}
+            ruleName={ruleName}
+          />
         </fieldset>
       )}
     </>
@@ -72,13 +91,20 @@ function ConditionGroup({ file, pointer, kind, ruleName }: ConditionGroupProps) 
       <ol className="conditions">
         {children.map((child, index) => (
           <li key={index} className="condition">
-            <ConditionNode file={file} pointer={`${pointer}/${index}`} node={child} ruleName={ruleName} />
+            <ConditionNode
+              file={file}
+              pointer={`${pointer}/${index}`}
+              node={child}
+              ruleName={ruleName}
+            />
             {full && (
               <button
                 type="button"
                 className="secondary"
                 aria-label={labels.removeCondition(index)}
-                onClick={() => editFile(file, (content) => removeAt(content, `${pointer}/${index}`))}
+                onClick={() =>
+                  editFile(file, (content) => removeAt(content, `${pointer}/${index}`))
+                }
               >
                 {labels.removeCondition(index)}
               </button>
@@ -87,7 +113,12 @@ function ConditionGroup({ file, pointer, kind, ruleName }: ConditionGroupProps) 
         ))}
       </ol>
       {full && (
-        <button type="button" onClick={() => editFile(file, (content) => insertAt(content, pointer, { ...NEW_CONDITION }))}>
+        <button
+          type="button"
+          onClick={() =>
+            editFile(file, (content) => insertAt(content, pointer, { ...NEW_CONDITION }))
+          }
+        >
           {labels.addCondition}
         </button>
       )}
@@ -101,7 +132,9 @@ function FactCondition({ file, pointer, ruleName }: ConditionTreeProps) {
   const selectId = useId();
   const condition = getAt(files[file], pointer) as Record<string, unknown>;
   const valuesOnly = editLevel === 'values';
-  const baseOperator = String(condition.operator ?? '').split(':').pop();
+  const baseOperator = String(condition.operator ?? '')
+    .split(':')
+    .pop();
   const facts = [...new Set([...Object.keys(FACTS), String(condition.fact)])];
 
   return (
@@ -131,7 +164,12 @@ function FactCondition({ file, pointer, ruleName }: ConditionTreeProps) {
         />
       </div>
       {baseOperator === 'mentions' || baseOperator === 'isExactly' ? (
-        <ListSpecField file={file} pointer={`${pointer}/value`} operator={baseOperator} readOnly={valuesOnly} />
+        <ListSpecField
+          file={file}
+          pointer={`${pointer}/value`}
+          operator={baseOperator}
+          readOnly={valuesOnly}
+        />
       ) : (
         <JsonValueField label={labels.conditionValue} file={file} pointer={`${pointer}/value`} />
       )}

@@ -37,7 +37,8 @@ export function EventFields({ file, pointer, knownBranches }: EventFieldsProps) 
       />
       {entries.map(([name, value]) => {
         const paramPointer = pointer + toPointer(['params', name]);
-        if (name === 'template') return <TemplateSelect key={name} file={file} pointer={paramPointer} />;
+        if (name === 'template')
+          return <TemplateSelect key={name} file={file} pointer={paramPointer} />;
         if (name === 'branch' && typeof value === 'string') {
           return (
             <TextField
@@ -51,9 +52,25 @@ export function EventFields({ file, pointer, knownBranches }: EventFieldsProps) 
           );
         }
         if (typeof value === 'string') {
-          return <TextField key={name} label={labels.eventParam(name)} file={file} pointer={paramPointer} readOnly={valuesOnly} />;
+          return (
+            <TextField
+              key={name}
+              label={labels.eventParam(name)}
+              file={file}
+              pointer={paramPointer}
+              readOnly={valuesOnly}
+            />
+          );
         }
-        return <JsonValueField key={name} label={labels.eventParam(name)} file={file} pointer={paramPointer} readOnly={valuesOnly} />;
+        return (
+          <JsonValueField
+            key={name}
+            label={labels.eventParam(name)}
+            file={file}
+            pointer={paramPointer}
+            readOnly={valuesOnly}
+          />
+        );
       })}
     </fieldset>
   );
@@ -73,7 +90,9 @@ function TemplateSelect({ file, pointer }: { file: string; pointer: string }) {
       <select
         id={id}
         value={current === null ? '' : String(current)}
-        onChange={(event) => setValue(file, pointer, event.target.value === '' ? null : event.target.value)}
+        onChange={(event) =>
+          setValue(file, pointer, event.target.value === '' ? null : event.target.value)
+        }
       >
         <option value="">none (the conversation decides)</option>
         {options.map((templateId) => (

@@ -35,7 +35,9 @@ export function ListSpecField({ file, pointer, operator, readOnly }: ListSpecFie
   const id = useId();
   const value = getAt(files[file], pointer);
   const spec = readSpec(value);
-  const listNames = Object.keys(((files[PHRASES_FILE] as { lists?: object })?.lists ?? {}) as object);
+  const listNames = Object.keys(
+    ((files[PHRASES_FILE] as { lists?: object })?.lists ?? {}) as object,
+  );
 
   const onChange = (part: string, names: string[]) => {
     setValue(file, pointer, writeSpec({ ...spec, [part]: names }, value));
@@ -72,7 +74,10 @@ interface ListNamesInputProps {
 
 function ListNamesInput({ label, names, suggestionsId, readOnly, onChange }: ListNamesInputProps) {
   const id = useId();
-  const [draft, setDraft] = useDraft(names.join(', '), (text, stored) => splitNames(text).join(', ') === stored);
+  const [draft, setDraft] = useDraft(
+    names.join(', '),
+    (text, stored) => splitNames(text).join(', ') === stored,
+  );
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -92,7 +97,10 @@ function ListNamesInput({ label, names, suggestionsId, readOnly, onChange }: Lis
 }
 
 function splitNames(text: string): string[] {
-  return text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 function names(value: unknown): string[] {
@@ -114,7 +122,8 @@ function writeSpec(spec: Spec, previous: unknown): unknown {
   const written = (list: string[]) => (list.length === 1 ? list[0] : list);
   const extras = Object.keys(spec).filter((key) => key !== 'phrases' && spec[key].length > 0);
   const wasObject = typeof previous === 'object' && previous !== null && !Array.isArray(previous);
-  if (!wasObject && extras.length === 0) return Array.isArray(previous) ? spec.phrases : written(spec.phrases);
+  if (!wasObject && extras.length === 0)
+    return Array.isArray(previous) ? spec.phrases : written(spec.phrases);
 
   const object: Record<string, unknown> = {};
   for (const [key, list] of Object.entries(spec)) {

@@ -24,7 +24,9 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
   const pointer = phraseListPointer(list);
 
   if (phrases === undefined) {
-    return <p className="phrase-list-missing">Phrase list {list} is not defined in phrases.json.</p>;
+    return (
+      <p className="phrase-list-missing">Phrase list {list} is not defined in phrases.json.</p>
+    );
   }
 
   const addPhrase = () => {
@@ -65,7 +67,11 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
         {phrases.map((phrase, index) => (
           <li key={`${index}-${phrase}`} className="chip">
             <span>{phrase}</span>
-            <button type="button" aria-label={labels.removePhrase(phrase)} onClick={() => removePhrase(index)}>
+            <button
+              type="button"
+              aria-label={labels.removePhrase(phrase)}
+              onClick={() => removePhrase(index)}
+            >
               ×
             </button>
           </li>
@@ -87,7 +93,9 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
         </button>
       </div>
       {otherRules.length > 0 && (
-        <p className="hint">Also used by {otherRules.join(', ')}: changes here apply to them too.</p>
+        <p className="hint">
+          Also used by {otherRules.join(', ')}: changes here apply to them too.
+        </p>
       )}
       <p className="visually-hidden" role="status">
         {notice}

@@ -13,7 +13,14 @@ interface TextFieldProps {
 }
 
 /** Edits one string of a rule file in a labelled text input. */
-export function TextField({ label, file, pointer, multiline, readOnly, suggestions }: TextFieldProps) {
+export function TextField({
+  label,
+  file,
+  pointer,
+  multiline,
+  readOnly,
+  suggestions,
+}: TextFieldProps) {
   const { files, setValue } = useEditor();
   const id = useId();
   const value = getAt(files[file], pointer);
@@ -24,7 +31,13 @@ export function TextField({ label, file, pointer, multiline, readOnly, suggestio
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} value={text} readOnly={readOnly} rows={4} onChange={(event) => onChange(event.target.value)} />
+        <textarea
+          id={id}
+          value={text}
+          readOnly={readOnly}
+          rows={4}
+          onChange={(event) => onChange(event.target.value)}
+        />
       ) : (
         <input
           id={id}
@@ -62,7 +75,9 @@ export function NumberField({ label, file, pointer, defaultValue, readOnly }: Nu
 
   const onChange = (text: string) => {
     if (text.trim() === '') {
-      editFile(file, (content) => (getAt(content, pointer) === undefined ? content : removeAt(content, pointer)));
+      editFile(file, (content) =>
+        getAt(content, pointer) === undefined ? content : removeAt(content, pointer),
+      );
       return;
     }
     const number = Number(text);

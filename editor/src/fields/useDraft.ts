@@ -5,7 +5,10 @@ import { useEffect, useState } from 'react';
  * as JSON). The draft follows the stored value when it changes from elsewhere, such as undo,
  * but not while it still means the same value, so "a, " keeps its comma as the user types.
  */
-export function useDraft(storedText: string, meansSame: (draft: string, storedText: string) => boolean) {
+export function useDraft(
+  storedText: string,
+  meansSame: (draft: string, storedText: string) => boolean,
+) {
   const [draft, setDraft] = useState(storedText);
   useEffect(() => {
     setDraft((current) => (meansSame(current, storedText) ? current : storedText));

@@ -12,9 +12,7 @@ export interface LaidOutItem {
  * per line (a filled list such as a long list of phrases) with the line of each item.
  */
 export type ContainerLayout =
-  | { kind: 'inline' }
-  | { kind: 'expanded' }
-  | { kind: 'fill'; items: LaidOutItem[] };
+  { kind: 'inline' } | { kind: 'expanded' } | { kind: 'fill'; items: LaidOutItem[] };
 
 export interface JsonLayout {
   byPointer: Map<string, ContainerLayout>;
@@ -29,7 +27,8 @@ export function readLayout(text: string): JsonLayout {
   if (!root) return layout;
 
   const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  for (let index = 0; index < text.length; index++)
+    if (text[index] === '\n') lineStarts.push(index + 1);
   visitContainers(root, '', (offset) => lineOf(lineStarts, offset), layout);
   return layout;
 }
@@ -89,7 +88,12 @@ function readChildren(node: JsonNode, pointer: string): ChildNode[] {
     const [keyNode, valueNode] = property.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
-    children.push({ identity: key, pointer: `${pointer}/${escapePointerToken(key)}`, startNode: keyNode, valueNode });
+    children.push({
+      identity: key,
+      pointer: `${pointer}/${escapePointerToken(key)}`,
+      startNode: keyNode,
+      valueNode,
+    });
   }
   return children;
 }
@@ -97,7 +101,10 @@ function readChildren(node: JsonNode, pointer: string): ChildNode[] {
 function classify(node: JsonNode, children: ChildNode[], line: LineOf): ContainerLayout {
   if (line(node.offset) === line(node.offset + node.length)) return { kind: 'inline' };
 
-  const items = children.map((child) => ({ identity: child.identity, line: line(child.startNode.offset) }));
+  const items = children.map((child) => ({
+    identity: child.identity,
+    line: line(child.startNode.offset),
+  }));
   const lines = new Set(items.map((item) => item.line));
   return lines.size === items.length ? { kind: 'expanded' } : { kind: 'fill', items };
 }

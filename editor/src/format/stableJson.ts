@@ -1,4 +1,10 @@
-import { escapePointerToken, readLayout, shapeOf, type JsonLayout, type LaidOutItem } from './jsonLayout.js';
+import {
+  escapePointerToken,
+  readLayout,
+  shapeOf,
+  type JsonLayout,
+  type LaidOutItem,
+} from './jsonLayout.js';
 
 /** Line width that new containers, and items added to filled lists, must fit in. */
 export const LINE_WIDTH = 100;
@@ -55,7 +61,11 @@ function printValue(value: Json, pointer: string, depth: number, layout: JsonLay
   return `${open}\n${body}\n${INDENT.repeat(depth)}${close}`;
 }
 
-function entriesOf(value: Json[] | { [key: string]: Json }, pointer: string, layout: JsonLayout): Entry[] {
+function entriesOf(
+  value: Json[] | { [key: string]: Json },
+  pointer: string,
+  layout: JsonLayout,
+): Entry[] {
   if (Array.isArray(value)) {
     return value.map((item, index) => ({
       identity: JSON.stringify(item),
@@ -64,7 +74,10 @@ function entriesOf(value: Json[] | { [key: string]: Json }, pointer: string, lay
   }
   return Object.entries(value).map(([key, item]) => ({
     identity: key,
-    text: (depth) => `${JSON.stringify(key)}: ${printValue(item, `${pointer}/${escapePointerToken(key)}`, depth, layout)}`,
+    text: (depth) => {
+      const itemPointer = `${pointer}/${escapePointerToken(key)}`;
+      return `${JSON.stringify(key)}: ${printValue(item, itemPointer, depth, layout)}`;
+    },
   }));
 }
 
@@ -73,7 +86,10 @@ function entriesOf(value: Json[] | { [key: string]: Json }, pointer: string, lay
  * A new item joins the line of the item before it when that line still fits, else starts one.
  */
 function fillLines(entries: Entry[], previousItems: LaidOutItem[], depth: number): string[] {
-  const oldIndexOf = matchItems(previousItems.map((item) => item.identity), entries.map((entry) => entry.identity));
+  const oldIndexOf = matchItems(
+    previousItems.map((item) => item.identity),
+    entries.map((entry) => entry.identity),
+  );
   const available = LINE_WIDTH - INDENT.length * depth - 1;
   const lines: { key: string; items: string[] }[] = [];
 

@@ -45,7 +45,12 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
   const measuredFor = useRef('');
 
   useEffect(() => {
-    setPositions(layoutGraph(layoutItems(graph.nodes, () => undefined), graph.edges));
+    setPositions(
+      layoutGraph(
+        layoutItems(graph.nodes, () => undefined),
+        graph.edges,
+      ),
+    );
     measuredFor.current = '';
     // Layout depends on the structure only; text edits inside nodes keep positions.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -58,16 +63,30 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
     measuredFor.current = request;
 
     const measured = new Map(getNodes().map((node) => [node.id, node.measured]));
-    const placed = layoutGraph(layoutItems(graph.nodes, (id) => measured.get(id)), graph.edges);
+    const placed = layoutGraph(
+      layoutItems(graph.nodes, (id) => measured.get(id)),
+      graph.edges,
+    );
     setPositions(placed);
     if (!firstTime && arrangeRequest === 0) return;
 
     // The graph is far taller than wide, so fitting all of it would make text unreadable: fit
     // the width and start at the top, and the mouse wheel scrolls down from there.
-    const bounds = getNodesBounds(getNodes().map((node) => ({ ...node, position: placed.get(node.id) ?? node.position })));
+    const bounds = getNodesBounds(
+      getNodes().map((node) => ({ ...node, position: placed.get(node.id) ?? node.position })),
+    );
     const zoom = Math.min(1, Math.max(0.3, (canvasWidth - 2 * VIEW_MARGIN) / bounds.width));
     void setViewport({ x: VIEW_MARGIN - bounds.x * zoom, y: VIEW_MARGIN - bounds.y * zoom, zoom });
-  }, [initialized, structure, arrangeRequest, graph, getNodes, getNodesBounds, setViewport, canvasWidth]);
+  }, [
+    initialized,
+    structure,
+    arrangeRequest,
+    graph,
+    getNodes,
+    getNodesBounds,
+    setViewport,
+    canvasWidth,
+  ]);
 
   useEffect(() => {
     setNodes((previous) => {
@@ -87,7 +106,10 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
     const node = selectedNodeId ? getNode(selectedNodeId) : undefined;
     if (!node?.measured?.width) return;
     const { width = 0, height = 0 } = node.measured;
-    setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: 1, duration: 300 });
+    setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+      zoom: 1,
+      duration: 300,
+    });
   }, [selectedNodeId, getNode, setCenter]);
 
   const onSelectionChange = useCallback(
@@ -124,7 +146,9 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
 }
 
 function structureKey(graph: BuiltGraph): string {
-  return [...graph.nodes.map((node) => node.id), ...graph.edges.map((edge: Edge) => edge.id)].join('|');
+  return [...graph.nodes.map((node) => node.id), ...graph.edges.map((edge: Edge) => edge.id)].join(
+    '|',
+  );
 }
 
 function layoutItems(

@@ -26,8 +26,18 @@ export function buildGraph(
     const collected = spec.collect(files);
     for (const node of collected.nodes) {
       const mark = decision && spec.mark ? spec.mark(node.data, decision) : undefined;
-      const data: GraphNode['data'] = { ...(node.data as CollectedData<BaseNodeData>), problems: [], mark };
-      nodes.push({ id: node.id, type: spec.kind, position: { x: 0, y: 0 }, data, width: spec.width });
+      const data: GraphNode['data'] = {
+        ...(node.data as CollectedData<BaseNodeData>),
+        problems: [],
+        mark,
+      };
+      nodes.push({
+        id: node.id,
+        type: spec.kind,
+        position: { x: 0, y: 0 },
+        data,
+        width: spec.width,
+      });
     }
     edges.push(...collected.edges);
   }

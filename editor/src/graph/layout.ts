@@ -27,8 +27,15 @@ export function layoutGraph(items: LayoutNode[], edges: Edge[]): Positions {
   const connected = items.filter((item) => linked.has(item.node.id));
   const positions = layoutConnected(connected, edges);
 
-  const bottom = Math.max(0, ...connected.map((item) => (positions.get(item.node.id)?.y ?? 0) + item.height));
-  placeInGrid(items.filter((item) => !linked.has(item.node.id)), bottom + COLUMN_GAP / 2, positions);
+  const bottom = Math.max(
+    0,
+    ...connected.map((item) => (positions.get(item.node.id)?.y ?? 0) + item.height),
+  );
+  placeInGrid(
+    items.filter((item) => !linked.has(item.node.id)),
+    bottom + COLUMN_GAP / 2,
+    positions,
+  );
   return positions;
 }
 
@@ -48,7 +55,13 @@ function placeInGrid(items: LayoutNode[], top: number, positions: Positions) {
  */
 function layoutConnected(items: LayoutNode[], edges: Edge[]): Positions {
   const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: COLUMN_GAP, marginx: 16, marginy: 16 });
+  graph.setGraph({
+    rankdir: 'LR',
+    nodesep: NODE_GAP,
+    ranksep: COLUMN_GAP,
+    marginx: 16,
+    marginy: 16,
+  });
   graph.setDefaultEdgeLabel(() => ({}));
 
   const rankOf = new Map(items.map((item) => [item.node.id, item.rank]));

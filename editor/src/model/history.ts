@@ -52,7 +52,8 @@ function applyEdit(
     action.mergeKey !== undefined &&
     last?.mergeKey === action.mergeKey &&
     action.at - last.at < MERGE_WINDOW_MS;
-  const lastEdit = action.mergeKey === undefined ? undefined : { mergeKey: action.mergeKey, at: action.at };
+  const lastEdit =
+    action.mergeKey === undefined ? undefined : { mergeKey: action.mergeKey, at: action.at };
 
   if (merges) return { ...history, present: next, future: [], lastEdit };
   const past = [...history.past, history.present].slice(-HISTORY_LIMIT);

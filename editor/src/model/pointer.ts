@@ -10,7 +10,9 @@ export function parsePointer(pointer: string): string[] {
 
 /** Joins tokens into a JSON pointer, escaping `~` and `/`. */
 export function toPointer(tokens: ReadonlyArray<string | number>): string {
-  return tokens.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return tokens
+    .map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 /** Reads the value at `pointer`, or undefined when any step is missing. */
@@ -27,11 +29,19 @@ export function getAt(root: unknown, pointer: string): unknown {
  * Returns a copy of `root` with `update` applied to the value at `pointer`. Only the containers
  * along the path are copied, so unchanged parts keep their identity and React skips them.
  */
-export function updateAt(root: unknown, pointer: string, update: (value: unknown) => unknown): unknown {
+export function updateAt(
+  root: unknown,
+  pointer: string,
+  update: (value: unknown) => unknown,
+): unknown {
   return updateTokens(root, parsePointer(pointer), update);
 }
 
-function updateTokens(node: unknown, tokens: string[], update: (value: unknown) => unknown): unknown {
+function updateTokens(
+  node: unknown,
+  tokens: string[],
+  update: (value: unknown) => unknown,
+): unknown {
   if (tokens.length === 0) return update(node);
 
   const [head, ...rest] = tokens;
@@ -70,7 +80,12 @@ export function removeAt(root: unknown, pointer: string): unknown {
 }
 
 /** Inserts `value` into the array at `arrayPointer`, at `index` or at the end. */
-export function insertAt(root: unknown, arrayPointer: string, value: unknown, index?: number): unknown {
+export function insertAt(
+  root: unknown,
+  arrayPointer: string,
+  value: unknown,
+  index?: number,
+): unknown {
   return updateAt(root, arrayPointer, (array) => {
     if (!Array.isArray(array)) throw new Error(`pointer: '${arrayPointer}' is not an array`);
     const copy = array.slice();

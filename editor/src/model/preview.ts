@@ -45,7 +45,11 @@ export function previewTemplate(
 }
 
 /** Adds a sample value for each variable of `text` that `known` does not hold. */
-export function withSamples(text: string, known: Record<string, unknown>, samples: Record<string, string> = {}) {
+export function withSamples(
+  text: string,
+  known: Record<string, unknown>,
+  samples: Record<string, string> = {},
+) {
   const vars: Record<string, unknown> = structuredClone(known);
   const sampled: TemplatePreview['sampled'] = [];
   for (const name of templateVariables(text)) {
@@ -60,7 +64,10 @@ export function withSamples(text: string, known: Record<string, unknown>, sample
 function valueAt(vars: Record<string, unknown>, path: string): unknown {
   let value: unknown = vars;
   for (const key of path.split('.')) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
   }
   return value;
 }

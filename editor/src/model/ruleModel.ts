@@ -32,7 +32,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** File names that hold json-rules-engine rules (a `rules` array), sorted. */
 export function ruleSetFiles(files: RuleFiles): string[] {
   return Object.keys(files)
-    .filter((name) => isRecord(files[name]) && Array.isArray((files[name] as { rules?: unknown }).rules))
+    .filter(
+      (name) => isRecord(files[name]) && Array.isArray((files[name] as { rules?: unknown }).rules),
+    )
     .sort();
 }
 
@@ -63,19 +65,26 @@ export function conditionsOf(conditions: unknown, pointer: string): LocatedCondi
   for (const key of ['all', 'any'] as const) {
     const children = conditions[key];
     if (Array.isArray(children)) {
-      children.forEach((child, index) => found.push(...conditionsOf(child, `${pointer}/${key}/${index}`)));
+      children.forEach((child, index) =>
+        found.push(...conditionsOf(child, `${pointer}/${key}/${index}`)),
+      );
     }
   }
   if (conditions.not !== undefined) found.push(...conditionsOf(conditions.not, `${pointer}/not`));
   if (typeof conditions.fact === 'string') {
-    found.push({ pointer, fact: conditions.fact, operator: conditions.operator, value: conditions.value });
+    found.push({
+      pointer,
+      fact: conditions.fact,
+      operator: conditions.operator,
+      value: conditions.value,
+    });
   }
   return found;
 }
 
 /** Returns the phrase lists a condition's value names, or none for other operators. */
 export function phraseListsOf(operator: unknown, value: unknown): string[] {
-  const base = typeof operator === 'string' ? operator.split(':').pop() ?? '' : '';
+  const base = typeof operator === 'string' ? (operator.split(':').pop() ?? '') : '';
   if (!PHRASE_OPERATORS.has(base)) return [];
 
   const names = (spec: unknown): string[] => {
@@ -84,7 +93,12 @@ export function phraseListsOf(operator: unknown, value: unknown): string[] {
     return [];
   };
   if (!isRecord(value)) return names(value);
-  return [...names(value.phrases), ...names(value.with), ...names(value.unless), ...names(value.ignoring)];
+  return [
+    ...names(value.phrases),
+    ...names(value.with),
+    ...names(value.unless),
+    ...names(value.ignoring),
+  ];
 }
 
 /** Returns every phrase list a rule refers to, without repeats. */
@@ -116,7 +130,10 @@ export function rulesUsingList(files: RuleFiles, list: string): LocatedRule[] {
 }
 
 /** Returns the branch and template a rule's event chooses, when it names them. */
-export function eventTargets(rule: Partial<RuleDefinition>): { branch?: string; template?: string } {
+export function eventTargets(rule: Partial<RuleDefinition>): {
+  branch?: string;
+  template?: string;
+} {
   const params = isRecord(rule.event) && isRecord(rule.event.params) ? rule.event.params : {};
   return {
     branch: typeof params.branch === 'string' ? params.branch : undefined,

@@ -14,7 +14,14 @@ interface NodeFrameProps {
 }
 
 /** The frame every node kind draws in: heading, problem badge, try-it mark and handles. */
-export function NodeFrame({ kind, data, eyebrow, hasInput = true, hasOutput = true, children }: NodeFrameProps) {
+export function NodeFrame({
+  kind,
+  data,
+  eyebrow,
+  hasInput = true,
+  hasOutput = true,
+  children,
+}: NodeFrameProps) {
   const labels = useLabels();
   const classes = ['graph-node', `graph-node-${kind}`];
   if (data.mark) classes.push(`mark-${data.mark}`);
@@ -27,7 +34,10 @@ export function NodeFrame({ kind, data, eyebrow, hasInput = true, hasOutput = tr
         {eyebrow && <span className="graph-node-eyebrow">{eyebrow}</span>}
         <strong className="graph-node-title">{data.title}</strong>
         {data.problems.length > 0 && (
-          <span className="problem-badge" title={data.problems.map((problem) => problem.message).join('\n')}>
+          <span
+            className="problem-badge"
+            title={data.problems.map((problem) => problem.message).join('\n')}
+          >
             {labels.problemCount(data.problems.length)}
           </span>
         )}

@@ -29,9 +29,9 @@ function BranchInspector({ data }: InspectorProps<BranchData>) {
     <div className="inspector">
       <h2>Branch {data.branch}</h2>
       <p>
-        The conversation acts on the branch name (dispatch notifies the on-call technician,
-        booking offers slots), so it is not renamed here. To send a rule elsewhere, change the
-        branch or template in that rule's event.
+        The conversation acts on the branch name (dispatch notifies the on-call technician, booking
+        offers slots), so it is not renamed here. To send a rule elsewhere, change the branch or
+        template in that rule's event.
       </p>
       <table className="plain">
         <thead>
@@ -82,7 +82,9 @@ export const branchKind: NodeKindSpec<BranchData> = {
         locations: [],
         branch,
         choosers,
-        templates: [...new Set(choosers.map((chooser) => chooser.template).filter((id) => id !== undefined))],
+        templates: [
+          ...new Set(choosers.map((chooser) => chooser.template).filter((id) => id !== undefined)),
+        ],
       },
     }));
     const edges = nodes.flatMap((node) =>

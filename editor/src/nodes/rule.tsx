@@ -64,12 +64,35 @@ function RuleInspector({ data }: InspectorProps<RuleData>) {
       <h2>
         Rule {data.ruleName} <span className="muted">in {data.file}</span>
       </h2>
-      <TextField label={labels.ruleName} file={data.file} pointer={`${data.pointer}/name`} readOnly={editLevel === 'values'} />
-      <TextField label={labels.ruleDescription} file={data.file} pointer={`${data.pointer}/description`} multiline />
-      <NumberField label={labels.rulePriority} file={data.file} pointer={`${data.pointer}/priority`} defaultValue={1} />
+      <TextField
+        label={labels.ruleName}
+        file={data.file}
+        pointer={`${data.pointer}/name`}
+        readOnly={editLevel === 'values'}
+      />
+      <TextField
+        label={labels.ruleDescription}
+        file={data.file}
+        pointer={`${data.pointer}/description`}
+        multiline
+      />
+      <NumberField
+        label={labels.rulePriority}
+        file={data.file}
+        pointer={`${data.pointer}/priority`}
+        defaultValue={1}
+      />
       <h3>Conditions</h3>
-      <ConditionTree file={data.file} pointer={`${data.pointer}/conditions`} ruleName={data.ruleName} />
-      <EventFields file={data.file} pointer={`${data.pointer}/event`} knownBranches={knownBranches} />
+      <ConditionTree
+        file={data.file}
+        pointer={`${data.pointer}/conditions`}
+        ruleName={data.ruleName}
+      />
+      <EventFields
+        file={data.file}
+        pointer={`${data.pointer}/event`}
+        knownBranches={knownBranches}
+      />
     </div>
   );
 }
@@ -126,7 +149,9 @@ function edgesOf(located: LocatedRule) {
   }
   if (template !== undefined) {
     const ariaLabel = `rule ${name} sends template ${template}`;
-    return [{ id: `${source}->template:${template}`, source, target: `template:${template}`, ariaLabel }];
+    return [
+      { id: `${source}->template:${template}`, source, target: `template:${template}`, ariaLabel },
+    ];
   }
   return [];
 }

@@ -67,7 +67,8 @@ export const ruleSetKind: NodeKindSpec<RuleSetData> = {
     );
     return { nodes, edges };
   },
-  mark: (data, decision) => (data.ruleNames.some((name) => decision.rules.includes(name)) ? 'fired' : undefined),
+  mark: (data, decision) =>
+    data.ruleNames.some((name) => decision.rules.includes(name)) ? 'fired' : undefined,
   Node: RuleSetNode,
   Inspector: RuleSetInspector,
 };

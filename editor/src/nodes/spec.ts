@@ -23,7 +23,10 @@ export interface BaseNodeData {
   mark: TryItMark;
 }
 
-export type GraphNode<Data extends BaseNodeData = BaseNodeData> = Node<Data & Record<string, unknown>, string>;
+export type GraphNode<Data extends BaseNodeData = BaseNodeData> = Node<
+  Data & Record<string, unknown>,
+  string
+>;
 
 /** A node's data as its kind collects it; `problems` and `mark` are filled in later. */
 export type CollectedData<Data extends BaseNodeData> = Omit<Data, 'problems' | 'mark'>;

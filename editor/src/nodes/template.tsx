@@ -1,11 +1,21 @@
 import type { NodeProps } from '@xyflow/react';
 import { useId, useMemo, useState } from 'react';
-import { templateVariables, type TemplateDefinition } from '../../../engine/index.js';
+import {
+  OPT_OUT_FOOTER,
+  templateVariables,
+  type TemplateDefinition,
+} from '../../../engine/index.js';
 import { TextField } from '../fields/TextField.js';
 import { useLabels } from '../labels.js';
 import { getAt, removeAt, setAt, toPointer } from '../model/pointer.js';
 import { previewTemplate, type TemplatePreview } from '../model/preview.js';
-import { eventTargets, ruleSetFiles, rulesOf, TEMPLATES_FILE, templatesOf } from '../model/ruleModel.js';
+import {
+  eventTargets,
+  ruleSetFiles,
+  rulesOf,
+  TEMPLATES_FILE,
+  templatesOf,
+} from '../model/ruleModel.js';
 import { useEditor } from '../state/EditorContext.js';
 import { NodeFrame } from './NodeFrame.js';
 import type { BaseNodeData, GraphNode, InspectorProps, NodeKindSpec } from './spec.js';
@@ -48,7 +58,9 @@ function TemplateNode({ data }: NodeProps<GraphNode<TemplateData>>) {
       eyebrow={data.sentByRules ? 'template' : 'template · sent by the conversation'}
       hasOutput={false}
     >
-      <p className="graph-node-text template-excerpt">{text.length > 110 ? `${text.slice(0, 110)}…` : text}</p>
+      <p className="graph-node-text template-excerpt">
+        {text.length > 110 ? `${text.slice(0, 110)}…` : text}
+      </p>
       <p className="graph-node-text">
         <SegmentSummary preview={preview} />
         {data.template.footer === false && <span className="tag">no footer</span>}
@@ -77,14 +89,33 @@ function TemplateInspector({ data }: InspectorProps<TemplateData>) {
   return (
     <div className="inspector">
       <h2>Template {data.templateId}</h2>
-      <TextField label={labels.templateDescription} file={TEMPLATES_FILE} pointer={`${data.pointer}/description`} />
-      <TextField label={labels.templateText} file={TEMPLATES_FILE} pointer={`${data.pointer}/text`} multiline />
+      <TextField
+        label={labels.templateDescription}
+        file={TEMPLATES_FILE}
+        pointer={`${data.pointer}/description`}
+      />
+      <TextField
+        label={labels.templateText}
+        file={TEMPLATES_FILE}
+        pointer={`${data.pointer}/text`}
+        multiline
+      />
       <p className="hint">
-        Variables: {templateVariables(text).map((name) => `{{${name}}}`).join(', ') || 'none'}
+        Variables:{' '}
+        {templateVariables(text)
+          .map((name) => `{{${name}}}`)
+          .join(', ') || 'none'}
       </p>
       <div className="field field-check">
-        <input id={footerId} type="checkbox" checked={footerOn} onChange={(event) => setFooter(event.target.checked)} />
-        <label htmlFor={footerId}>{labels.templateFooter}: end with “Reply STOP to opt out.”</label>
+        <input
+          id={footerId}
+          type="checkbox"
+          checked={footerOn}
+          onChange={(event) => setFooter(event.target.checked)}
+        />
+        <label htmlFor={footerId}>
+          {labels.templateFooter}: end with “{OPT_OUT_FOOTER}”
+        </label>
       </div>
       <h3>As sent</h3>
       <SegmentSummary preview={preview} />
@@ -95,7 +126,10 @@ function TemplateInspector({ data }: InspectorProps<TemplateData>) {
           {preview.sampled.map(({ name, value }) => (
             <label key={name} className="field">
               {name}
-              <input value={value} onChange={(event) => setSamples({ ...samples, [name]: event.target.value })} />
+              <input
+                value={value}
+                onChange={(event) => setSamples({ ...samples, [name]: event.target.value })}
+              />
             </label>
           ))}
         </fieldset>
@@ -111,14 +145,23 @@ export const templateKind: NodeKindSpec<TemplateData> = {
   estimateHeight: () => 96,
   collect(files) {
     const named = new Set(
-      ruleSetFiles(files).flatMap((file) => rulesOf(files, file).map((located) => eventTargets(located.rule).template)),
+      ruleSetFiles(files).flatMap((file) =>
+        rulesOf(files, file).map((located) => eventTargets(located.rule).template),
+      ),
     );
     const nodes = templatesOf(files).map(([templateId, template]) => {
       const pointer = toPointer([templateId]);
       const locations = [{ file: TEMPLATES_FILE, pointer }];
       return {
         id: `template:${templateId}`,
-        data: { title: templateId, locations, templateId, pointer, template, sentByRules: named.has(templateId) },
+        data: {
+          title: templateId,
+          locations,
+          templateId,
+          pointer,
+          template,
+          sentByRules: named.has(templateId),
+        },
       };
     });
     return { nodes, edges: [] };

@@ -23,7 +23,11 @@ export function InspectorPanel({ node, onSelectNode }: InspectorPanelProps) {
     <>
       {node.data.problems.length > 0 && (
         <section aria-label="Problems of this node" className="node-problems">
-          <ProblemList problems={node.data.problems} nodeOf={() => undefined} onSelectNode={onSelectNode} />
+          <ProblemList
+            problems={node.data.problems}
+            nodeOf={() => undefined}
+            onSelectNode={onSelectNode}
+          />
         </section>
       )}
       <Inspector id={node.id} data={node.data} />

@@ -9,7 +9,8 @@ interface ProblemListProps {
 
 /** Lists every problem of the files being edited, with its stable code, file and JSON path. */
 export function ProblemList({ problems, nodeOf, onSelectNode }: ProblemListProps) {
-  if (problems.length === 0) return <p className="all-clear">No problems: the rule files pass every check.</p>;
+  if (problems.length === 0)
+    return <p className="all-clear">No problems: the rule files pass every check.</p>;
 
   return (
     <ul className="problem-list">
@@ -19,7 +20,9 @@ export function ProblemList({ problems, nodeOf, onSelectNode }: ProblemListProps
         return (
           <li key={index} className="problem" data-code={problem.code}>
             <div>
-              <code className="problem-code" title={help.title}>{problem.code}</code>{' '}
+              <code className="problem-code" title={help.title}>
+                {problem.code}
+              </code>{' '}
               <span className="mono">
                 {problem.file}
                 {problem.path && ` ${problem.path}`}

@@ -40,16 +40,32 @@ export function SaveDialog(props: SaveDialogProps) {
 
   const blocked = checking || problems.length > 0 || changes.length === 0;
   return (
-    <dialog ref={dialog} className="save-dialog" aria-labelledby="save-dialog-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="save-dialog"
+      aria-labelledby="save-dialog-title"
+      onClose={onClose}
+    >
       <h2 id="save-dialog-title">{labels.diffDialog}</h2>
       {changes.length === 0 && <p>Nothing to save: the files match the rules folder.</p>}
       {changes.map((change) => (
-        <DiffView key={change.file} file={change.file} before={change.before} after={change.after} />
+        <DiffView
+          key={change.file}
+          file={change.file}
+          before={change.before}
+          after={change.after}
+        />
       ))}
       {problems.length > 0 && (
         <section aria-label="Problems that block saving">
-          <p className="field-error">Fix these problems before saving: the server rejects invalid rules.</p>
-          <ProblemList problems={problems} nodeOf={() => undefined} onSelectNode={() => undefined} />
+          <p className="field-error">
+            Fix these problems before saving: the server rejects invalid rules.
+          </p>
+          <ProblemList
+            problems={problems}
+            nodeOf={() => undefined}
+            onSelectNode={() => undefined}
+          />
         </section>
       )}
       {failure && (

@@ -53,7 +53,13 @@ export function SidePanel({ tab, onTab, children }: SidePanelProps) {
         ))}
       </div>
       {TABS.map((name) => (
-        <div key={name} role="tabpanel" id={`tabpanel-${name}`} aria-labelledby={`tab-${name}`} hidden={tab !== name}>
+        <div
+          key={name}
+          role="tabpanel"
+          id={`tabpanel-${name}`}
+          aria-labelledby={`tab-${name}`}
+          hidden={tab !== name}
+        >
           {children[name]}
         </div>
       ))}

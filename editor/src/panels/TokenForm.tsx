@@ -23,7 +23,13 @@ export function TokenForm({ message, onSubmitted }: TokenFormProps) {
     <form className="token-form" onSubmit={submit}>
       <p>{message}</p>
       <label htmlFor={id}>{labels.token}</label>
-      <input id={id} type="password" autoComplete="off" value={token} onChange={(event) => setToken(event.target.value)} />
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        value={token}
+        onChange={(event) => setToken(event.target.value)}
+      />
       <button type="submit" className="primary">
         {labels.useToken}
       </button>

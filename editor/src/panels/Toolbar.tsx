@@ -31,11 +31,20 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl+Z">
         {labels.undo}
       </button>
-      <button type="button" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl+Shift+Z or Ctrl+Y">
+      <button
+        type="button"
+        onClick={props.onRedo}
+        disabled={!props.canRedo}
+        title="Ctrl+Shift+Z or Ctrl+Y"
+      >
         {labels.redo}
       </button>
       <label htmlFor={levelId}>{labels.editLevel}</label>
-      <select id={levelId} value={props.editLevel} onChange={(event) => props.onEditLevel(event.target.value as EditLevel)}>
+      <select
+        id={levelId}
+        value={props.editLevel}
+        onChange={(event) => props.onEditLevel(event.target.value as EditLevel)}
+      >
         <option value="values">{labels.editLevelValues}</option>
         <option value="full">{labels.editLevelFull}</option>
       </select>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ConditionOutcome, FiredRule } from '../../../engine/index.js';
+import type { ConditionOutcome, FiredRule, RenderedMessage } from '../../../engine/index.js';
 import { useLabels } from '../labels.js';
 import type { TryItInput, TryItResult } from '../state/useTryIt.js';
 
@@ -40,27 +40,39 @@ export function TryItPanel({ input, onInput, result }: TryItPanelProps) {
         <label htmlFor={afterHoursId}>{labels.afterHours}</label>
       </div>
 
-      {result.error && <p className="field-error" role="alert">{result.error}</p>}
+      {result.error && (
+        <p className="field-error" role="alert">
+          {result.error}
+        </p>
+      )}
       {decision && (
         <section aria-label="Decision" aria-live="polite">
           <dl className="decision">
-            {(['urgency', 'jobType', 'keyword', 'propertyType', 'intent', 'zip', 'branch', 'template'] as const).map(
-              (field) => (
-                <div key={field} data-field={field}>
-                  <dt>{field}</dt>
-                  <dd>{decision[field] === null ? '—' : String(decision[field])}</dd>
-                </div>
-              ),
-            )}
+            {(
+              [
+                'urgency',
+                'jobType',
+                'keyword',
+                'propertyType',
+                'intent',
+                'zip',
+                'branch',
+                'template',
+              ] as const
+            ).map((field) => (
+              <div key={field} data-field={field}>
+                <dt>{field}</dt>
+                <dd>{decision[field] === null ? '—' : String(decision[field])}</dd>
+              </div>
+            ))}
           </dl>
           <h3>Reply as sent</h3>
           {result.reply ? (
             <>
-              <pre className="sms-preview" data-testid="reply">{result.reply.text}</pre>
-              <p className="segments">
-                {result.reply.segments} {result.reply.segments === 1 ? 'segment' : 'segments'} ·{' '}
-                {result.reply.encoding} · {result.reply.characters} characters
-              </p>
+              <pre className="sms-preview" data-testid="reply">
+                {result.reply.text}
+              </pre>
+              <p className="segments">{describeLength(result.reply)}</p>
               {result.sampled.length > 0 && (
                 <p className="hint">
                   Sample values for {result.sampled.map((sample) => sample.name).join(', ')}: the
@@ -121,9 +133,16 @@ function ConditionRow({ condition }: { condition: ConditionOutcome }) {
       <td className="mono">{JSON.stringify(condition.expected)}</td>
       <td className="mono">
         {JSON.stringify(condition.saw)}
-        {condition.matched && <span className="matched"> matched: {condition.matched.join(', ')}</span>}
+        {condition.matched && (
+          <span className="matched"> matched: {condition.matched.join(', ')}</span>
+        )}
       </td>
       <td>{condition.result ? 'true' : 'false'}</td>
     </tr>
   );
+}
+
+function describeLength({ segments, encoding, characters }: RenderedMessage): string {
+  const unit = segments === 1 ? 'segment' : 'segments';
+  return `${segments} ${unit} · ${encoding} · ${characters} characters`;
 }

@@ -33,13 +33,16 @@ export function useEditor(): EditorState {
 export function useEditHistory(initialFiles: RuleFiles) {
   const [history, dispatch] = useReducer(reduceHistory, initialFiles, startHistory);
 
-  const editFile = useCallback((file: string, update: (content: unknown) => unknown, mergeKey?: string) => {
-    const change = (files: RuleFiles) => {
-      const next = update(files[file]);
-      return next === files[file] ? files : { ...files, [file]: next };
-    };
-    dispatch({ type: 'edit', change, mergeKey, at: Date.now() });
-  }, []);
+  const editFile = useCallback(
+    (file: string, update: (content: unknown) => unknown, mergeKey?: string) => {
+      const change = (files: RuleFiles) => {
+        const next = update(files[file]);
+        return next === files[file] ? files : { ...files, [file]: next };
+      };
+      dispatch({ type: 'edit', change, mergeKey, at: Date.now() });
+    },
+    [],
+  );
 
   const setValue = useCallback(
     (file: string, pointer: string, value: unknown) =>

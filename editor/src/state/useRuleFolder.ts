@@ -14,7 +14,11 @@ export function useRuleFolder() {
   const reload = useCallback(async () => {
     setState({ status: 'loading' });
     const result = await fetchRuleFolder();
-    setState(result.ok ? { status: 'ready', folder: result.value } : { status: 'failed', failure: result.failure });
+    setState(
+      result.ok
+        ? { status: 'ready', folder: result.value }
+        : { status: 'failed', failure: result.failure },
+    );
   }, []);
 
   useEffect(() => {
@@ -25,7 +29,9 @@ export function useRuleFolder() {
   const save = useCallback(
     async (changed: RuleFiles): Promise<ApiFailure | undefined> => {
       if (state.status !== 'ready') return { kind: 'failed', message: 'rules are not loaded yet' };
-      const versions = Object.fromEntries(Object.keys(changed).map((file) => [file, state.folder.versions[file]]));
+      const versions = Object.fromEntries(
+        Object.keys(changed).map((file) => [file, state.folder.versions[file]]),
+      );
       const result = await saveRuleFiles(changed, versions);
       if (!result.ok) return result.failure;
       setState({ status: 'ready', folder: result.value });

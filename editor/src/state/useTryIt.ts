@@ -40,12 +40,18 @@ export interface TryItResult {
  * classifier needs are loaded, so a problem in another file (business settings, escalation)
  * does not stop the try-it panel.
  */
-export function useTryIt(files: RuleFiles, schemas: SchemaSet, templateVars: Record<string, unknown>) {
+export function useTryIt(
+  files: RuleFiles,
+  schemas: SchemaSet,
+  templateVars: Record<string, unknown>,
+) {
   const [input, setInput] = useState<TryItInput>({ text: '', afterHours: false });
   const [result, setResult] = useState<TryItResult>({ sampled: [] });
 
   const engine = useMemo((): LoadedEngine | { error: string } => {
-    const classifierFiles = Object.fromEntries(REQUIRED_FILES.filter((file) => file in files).map((file) => [file, files[file]]));
+    const classifierFiles = Object.fromEntries(
+      REQUIRED_FILES.filter((file) => file in files).map((file) => [file, files[file]]),
+    );
     try {
       const bundle = loadRuleBundle(classifierFiles, schemas);
       return { bundle, classifier: createClassifier(bundle) };
@@ -70,7 +76,8 @@ export function useTryIt(files: RuleFiles, schemas: SchemaSet, templateVars: Rec
         const decision = await engine.classifier.classify(input);
         if (current) setResult({ decision, ...renderReply(engine.bundle, decision, templateVars) });
       } catch (error) {
-        if (current) setResult({ sampled: [], error: `classify failed: ${(error as Error).message}` });
+        if (current)
+          setResult({ sampled: [], error: `classify failed: ${(error as Error).message}` });
       }
     }, CLASSIFY_DELAY_MS);
     return () => {
@@ -82,7 +89,11 @@ export function useTryIt(files: RuleFiles, schemas: SchemaSet, templateVars: Rec
   return { input, setInput, result };
 }
 
-function renderReply(bundle: RuleBundle, decision: Decision, templateVars: Record<string, unknown>) {
+function renderReply(
+  bundle: RuleBundle,
+  decision: Decision,
+  templateVars: Record<string, unknown>,
+) {
   if (!decision.template) return { sampled: [] };
   const text = bundle.templates[decision.template]?.text ?? '';
   const known = { ...templateVars, jobLabel: jobLabel(decision.jobType) };
