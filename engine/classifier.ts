@@ -29,23 +29,7 @@ export interface Classifier {
 
 /** Builds a classifier that runs every rule of the keyword, triage and qualification files. */
 export function createClassifier(bundle: RuleBundle): Classifier {
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  registerOperators(engine);
-
-  const fileOfRule = new Map<string, string>();
-  const ruleOrder = new Map<string, number>();
-  for (const [file, rules] of bundle.rules) {
-    for (const rule of rules) {
-      engine.addRule({
-        name: rule.name,
-        priority: rule.priority ?? 1,
-        conditions: rule.conditions as never,
-        event: rule.event,
-      });
-      fileOfRule.set(rule.name, file);
-      ruleOrder.set(rule.name, ruleOrder.size);
-    }
-  }
+  const { engine, fileOfRule, ruleOrder } = buildEngine(bundle);
 
   async function classify(input: ClassifyInput): Promise<Decision> {
     if (typeof input?.text !== 'string') {
@@ -69,6 +53,28 @@ export function createClassifier(bundle: RuleBundle): Classifier {
   }
 
   return { classify };
+}
+
+/** Builds the json-rules-engine engine, noting each rule's file and its place in the files. */
+function buildEngine(bundle: RuleBundle) {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  registerOperators(engine);
+
+  const fileOfRule = new Map<string, string>();
+  const ruleOrder = new Map<string, number>();
+  for (const [file, rules] of bundle.rules) {
+    for (const rule of rules) {
+      engine.addRule({
+        name: rule.name,
+        priority: rule.priority ?? 1,
+        conditions: rule.conditions as never,
+        event: rule.event,
+      });
+      fileOfRule.set(rule.name, file);
+      ruleOrder.set(rule.name, ruleOrder.size);
+    }
+  }
+  return { engine, fileOfRule, ruleOrder };
 }
 
 function firedEvent(result: RuleResult, facts: Facts): FiredEvent {

@@ -10,10 +10,11 @@ import {
   checkRuleFiles,
   createClassifier,
   loadRuleBundle,
+  RuleBundleError,
   type Classification,
   type Classifier,
 } from '../engine/index.ts';
-import { DEFAULT_RULES_DIR, readRuleFiles, readSchemas } from './rules-files.ts';
+import { DEFAULT_RULES_DIR, readRuleFiles, readSchemas, RuleFileError } from './rules-files.ts';
 
 /** The classification fields `rules test` compares, in output order. */
 export const CLASSIFICATION_FIELDS = [
@@ -47,8 +48,8 @@ export function registerRulesCommands(program: Command): void {
     .command('check')
     .description('validate every rule file against its schema and the cross-checks')
     .argument('[dir]', 'folder of rule files', DEFAULT_RULES_DIR)
-    .action((dir: string) => {
-      process.exitCode = runCheck(dir);
+    .action(async (dir: string) => {
+      process.exitCode = await reportingFailures(async () => runCheck(dir));
     });
 
   rules
@@ -57,7 +58,7 @@ export function registerRulesCommands(program: Command): void {
     .argument('<file>', 'JSONL file of customer texts')
     .option('-r, --rules <dir>', 'folder of rule files', DEFAULT_RULES_DIR)
     .action(async (file: string, options: { rules: string }) => {
-      process.exitCode = await runClassify(file, options.rules);
+      process.exitCode = await reportingFailures(() => runClassify(file, options.rules));
     });
 
   rules
@@ -66,8 +67,29 @@ export function registerRulesCommands(program: Command): void {
     .argument('<file>', 'JSONL file of labelled customer texts')
     .option('-r, --rules <dir>', 'folder of rule files', DEFAULT_RULES_DIR)
     .action(async (file: string, options: { rules: string }) => {
-      process.exitCode = await runTest(file, options.rules);
+      process.exitCode = await reportingFailures(() => runTest(file, options.rules));
     });
+}
+
+/**
+ * Runs a command, printing an unreadable input file or invalid rule files as plain messages
+ * with exit code 1; any other error is a bug and keeps its stack trace.
+ */
+export async function reportingFailures(command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof RuleBundleError) {
+      for (const problem of error.problems) console.error(`[${problem.code}] ${problem.message}`);
+      console.error(`${error.problems.length} problem(s) found; run 'ringback rules check'`);
+      return 1;
+    }
+    if (error instanceof CaseFileError || error instanceof RuleFileError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /** Prints each problem of the rule files; returns the exit code. */
@@ -192,22 +214,25 @@ function parseCaseLine(where: string, line: number, raw: string, requireExpect: 
   if (item.afterHours !== undefined && typeof item.afterHours !== 'boolean') {
     throw new CaseFileError(`${where}: field "afterHours" must be true or false`);
   }
-  const expect = item.expect;
-  if (requireExpect && (typeof expect !== 'object' || expect === null || Array.isArray(expect))) {
-    throw new CaseFileError(`${where}: field "expect" must be an object of expected values`);
-  }
-  for (const key of Object.keys((expect as object | undefined) ?? {})) {
-    if (!(CLASSIFICATION_FIELDS as readonly string[]).includes(key)) {
-      const known = CLASSIFICATION_FIELDS.join(', ');
-      throw new CaseFileError(`${where}: field "expect.${key}" is not one of ${known}`);
-    }
-  }
-
   return {
     line,
     id: item.id,
     text: item.text,
     afterHours: item.afterHours === true,
-    expect: expect as CaseLine['expect'],
+    expect: readExpect(where, item.expect, requireExpect),
   };
+}
+
+function readExpect(where: string, expect: unknown, required: boolean): CaseLine['expect'] {
+  if (expect === undefined && !required) return undefined;
+  if (typeof expect !== 'object' || expect === null || Array.isArray(expect)) {
+    throw new CaseFileError(`${where}: field "expect" must be an object of expected values`);
+  }
+  for (const key of Object.keys(expect)) {
+    if (!(CLASSIFICATION_FIELDS as readonly string[]).includes(key)) {
+      const known = CLASSIFICATION_FIELDS.join(', ');
+      throw new CaseFileError(`${where}: field "expect.${key}" is not one of ${known}`);
+    }
+  }
+  return expect as CaseLine['expect'];
 }

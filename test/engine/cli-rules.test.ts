@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CaseFileError,
   readCaseFile,
+  reportingFailures,
   runCheck,
   runClassify,
   runTest,
@@ -103,6 +104,39 @@ describe('rules test', () => {
     expect(await runTest(file, DEFAULT_RULES_DIR)).toBe(1);
     expect(printed).toContain('b: urgency expected "routine", got "emergency"');
     expect(printed.some((line) => /urgency\s+1\/2\s+50\.0%/.test(line))).toBe(true);
+  });
+});
+
+describe('reportingFailures', () => {
+  it('prints a bad input line and exits 1', async () => {
+    const file = writeCases(['not json']);
+    expect(await reportingFailures(() => runClassify(file, DEFAULT_RULES_DIR))).toBe(1);
+    expect(printed[0]).toMatch(/cases\.jsonl:1: invalid JSON/);
+  });
+
+  it('prints invalid JSON in a rule file and exits 1', async () => {
+    const rules = join(dir, 'rules');
+    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+    writeFileSync(join(rules, 'triage.json'), '{ "rules": [');
+    expect(await reportingFailures(async () => runCheck(rules))).toBe(1);
+    expect(printed[0]).toMatch(/^triage\.json: invalid JSON/);
+  });
+
+  it('lists rule problems when classifying with broken rules', async () => {
+    const rules = join(dir, 'rules');
+    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+    const templates = JSON.parse(readFileSync(join(rules, 'templates.json'), 'utf8'));
+    delete templates.help;
+    writeFileSync(join(rules, 'templates.json'), JSON.stringify(templates));
+    const file = writeCases([{ id: 'a', text: 'HELP' }]);
+
+    expect(await reportingFailures(() => runClassify(file, rules))).toBe(1);
+    expect(printed[0]).toContain("[unknown-template] rules/keywords.json: /rules/3/event");
+  });
+
+  it('rethrows other errors', async () => {
+    const failing = () => Promise.reject(new RangeError('bug'));
+    await expect(reportingFailures(failing)).rejects.toThrow('bug');
   });
 });
 
