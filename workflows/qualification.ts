@@ -72,6 +72,8 @@ export type BookingStep =
 /**
  * The question each triage reply template ends with, so the first reply can be the rules' own
  * text when it asks what the booking flow needs next.
+ * NOTE: keyed by template id. A template whose text is edited to ask something else must be
+ * updated here too, or the flow may ask that question a second time.
  */
 const TRIAGE_TEMPLATE_ASKS: Record<string, Question> = {
   non_emergency: 'property_type',
