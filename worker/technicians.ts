@@ -2,7 +2,9 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { technicianReplySignal, type TechnicianReply } from '../workflows/dispatch-signals.ts';
-import { escalationPolicy, readTechnicianReply } from './escalation.ts';
+import {
+  DEFAULT_ESCALATION_POLICY, escalationPolicy, readTechnicianReply, type EscalationPolicy,
+} from './escalation.ts';
 import { HandoffError } from './http/handoff.ts';
 import type { InboundRouter } from './http/vonage-messages.ts';
 import type { Ledger } from './ledger.ts';
@@ -124,6 +126,15 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
   const notices = new DispatchNotices(deps.ledger.db);
   const log = deps.logger.child({ component: 'technicians' });
 
+  function currentPolicy(): EscalationPolicy {
+    try {
+      return escalationPolicy(deps.rules.current().bundle.files);
+    } catch (error) {
+      log.error({ err: error }, 'escalation policy invalid: reading replies with the defaults');
+      return DEFAULT_ESCALATION_POLICY;
+    }
+  }
+
   return async (phone, text, messageId, at) => {
     if (!staffPhones(deps.settings).has(phone)) return false;
 
@@ -139,7 +150,7 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
     const sourceId = `message:${messageId}`;
     if (deps.ledger.wasHandedOff(sourceId)) return true;
 
-    const intent = readTechnicianReply(text, escalationPolicy(deps.rules.current().bundle.files));
+    const intent = readTechnicianReply(text, currentPolicy());
     const reply: TechnicianReply = { messageId, phone, text, at, intent };
     try {
       await deps.client.workflow.getHandle(dispatchId).signal(technicianReplySignal, reply);
