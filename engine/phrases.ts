@@ -172,33 +172,30 @@ export function findList(list: CompiledList, clauses: Clause[], lexicon: Lexicon
   const matches: PhraseMatch[] = [];
   clauses.forEach((clause, clauseIndex) => {
     let excluded: Array<[number, number]> | null = null;
-    for (let start = 0; start < clause.words.length; start++) {
-      for (const phrase of candidatesAt(list, clause.words[start])) {
-        const end = matchPhraseAt(phrase.parts, clause.words, start);
-        if (end <= start) continue;
-        excluded ??= spansOf(list.except, clause.words);
-        if (excluded.some(([from, to]) => start < to && from < end)) continue;
+    const tryPhrase = (phrase: CompiledPhrase, start: number) => {
+      const end = matchPhraseAt(phrase.parts, clause.words, start);
+      if (end <= start) return;
+      excluded ??= spansOf(list.except, clause.words);
+      if (excluded.some(([from, to]) => start < to && from < end)) return;
 
-        const negated = !list.ignoresNegation && isNegated(clause.words, start, lexicon);
-        matches.push({
-          list: list.name,
-          phrase: phrase.source,
-          clause: clauseIndex,
-          sentence: clause.sentence,
-          start,
-          end,
-          negated,
-        });
-      }
+      matches.push({
+        list: list.name,
+        phrase: phrase.source,
+        clause: clauseIndex,
+        sentence: clause.sentence,
+        start,
+        end,
+        negated: !list.ignoresNegation && isNegated(clause.words, start, lexicon),
+      });
+    };
+
+    for (let start = 0; start < clause.words.length; start++) {
+      const sameFirstWord = list.byFirstWord.get(clause.words[start]) ?? [];
+      for (const phrase of sameFirstWord) tryPhrase(phrase, start);
+      for (const phrase of list.otherFirst) tryPhrase(phrase, start);
     }
   });
   return matches;
-}
-
-function candidatesAt(list: CompiledList, word: string): CompiledPhrase[] {
-  const exact = list.byFirstWord.get(word);
-  if (!exact) return list.otherFirst;
-  return list.otherFirst.length === 0 ? exact : [...exact, ...list.otherFirst];
 }
 
 function spansOf(phrases: CompiledPhrase[], words: string[]): Array<[number, number]> {
