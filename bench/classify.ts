@@ -21,6 +21,7 @@ const textFiles = [
   'test/engine/held-out-2.jsonl',
   'test/engine/held-out-3.jsonl',
   'test/engine/held-out-4.jsonl',
+  'test/engine/held-out-5.jsonl',
 ];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')

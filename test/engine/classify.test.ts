@@ -38,6 +38,7 @@ describe('held-out texts', () => {
     ...readLabelledTexts(new URL('./held-out-2.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-3.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-4.jsonl', import.meta.url)),
+    ...readLabelledTexts(new URL('./held-out-5.jsonl', import.meta.url)),
   ];
 
   it('has at least 60 texts', () => {
@@ -167,6 +168,7 @@ describe('negation', () => {
     ['not an emergency, the faucet drips', 'routine'],
     ["not a slow leak, it's gushing", 'emergency'],
     ["I don't smell gas, the pilot is out on the water heater", 'routine'],
+    ["I don't smell gas anymore, it was strong this morning", 'gas'],
     ['sewer smell, nothing backing up', 'routine'],
   ] as const;
 
