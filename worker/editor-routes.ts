@@ -179,6 +179,7 @@ async function saveRuleFiles(
   const stored = await readRuleFolder(rulesDir);
   const plan = planSave(stored, changes);
   if (plan.kind === 'not-found') {
+    log.info({ file: plan.file }, 'rules save rejected: file not found');
     return reply.code(404).send({
       error:
         `rules API: ${plan.file} not found in the rules folder; ` +
@@ -186,6 +187,7 @@ async function saveRuleFiles(
     });
   }
   if (plan.kind === 'conflict') {
+    log.info({ file: plan.file }, 'rules save rejected: file changed on disk');
     return reply.code(409).send({
       error:
         `rules API: ${plan.file} changed on disk since the editor loaded it; ` +
@@ -198,7 +200,11 @@ async function saveRuleFiles(
 
   const problems: Problem[] = checkRuleFiles(plan.allFiles, readSchemas());
   if (problems.length > 0) {
-    log.info({ files: Object.keys(changes), problems: problems.length }, 'rules save rejected');
+    const codes = [...new Set(problems.map((problem) => problem.code))];
+    log.info(
+      { files: Object.keys(changes), problems: problems.length, codes },
+      'rules save rejected: invalid',
+    );
     return reply
       .code(422)
       .send({ error: 'rules API: the rule files are invalid; nothing was saved', problems });

@@ -8,6 +8,7 @@ import { GraphCanvas } from './graph/GraphCanvas.js';
 import type { RuleFiles } from './model/history.js';
 import { NODE_KINDS } from './nodes/index.js';
 import { InspectorPanel } from './panels/Inspector.js';
+import { OutboxPanel } from './panels/OutboxPanel.js';
 import { ProblemList } from './panels/ProblemList.js';
 import { SaveDialog, type PendingChange } from './panels/SaveDialog.js';
 import { SidePanel, type SideTab } from './panels/SidePanel.js';
@@ -122,6 +123,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
           {{
             edit: <InspectorPanel node={selectedNode} onSelectNode={selectNode} />,
             try: <TryItPanel input={tryIt.input} onInput={tryIt.setInput} result={tryIt.result} />,
+            outbox: <OutboxPanel visible={tab === 'outbox'} />,
             problems: (
               <ProblemList problems={problems} nodeOf={nodeOfProblem} onSelectNode={selectNode} />
             ),

@@ -21,6 +21,7 @@ export const defaultLabels = {
   inspectorTab: 'Edit',
   tryItTab: 'Try it',
   problemsTab: 'Problems',
+  outboxTab: 'Outbox',
   noSelection: 'Select a rule, branch or template in the graph to edit it.',
 
   ruleName: 'Rule name',

@@ -32,7 +32,7 @@ afterAll(async () => {
 
 beforeEach(async (context) => {
   rulesDir = copyRules();
-  ({ app, baseUrl } = await startEditorServer({ rulesDir, token: '' }));
+  ({ app, baseUrl } = await startEditorServer({ rulesDir, token: '' }, addOutboxStandIn));
   page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -46,6 +46,23 @@ beforeEach(async (context) => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The full server's GET /api/outbox, with one text in it. */
+function addOutboxStandIn(server: FastifyInstance) {
+  server.get('/api/outbox', async () => ({
+    messages: [
+      {
+        id: 1,
+        phone: '+13125550123',
+        direction: 'out',
+        text: 'Hi, this is the automated text line for Apex Plumbing.\nReply STOP to opt out.',
+        purpose: 'opening',
+        status: 'outbox',
+        at: '2026-12-01T15:04:05.000Z',
+      },
+    ],
+  }));
+}
 
 function readRule(file: string) {
   return readFileSync(join(rulesDir, file), 'utf8');
@@ -178,6 +195,15 @@ describe('rule editor in Chromium', () => {
     expect(await page.getByRole('tab', { name: 'Edit' }).getAttribute('aria-selected')).toBe(
       'true',
     );
+  });
+
+  it('lists texts in the outbox', async () => {
+    await page.getByRole('tab', { name: 'Outbox' }).click();
+
+    const message = page.locator('.outbox-message', { hasText: 'automated text line' });
+    await message.waitFor();
+    expect(await message.textContent()).toContain('+1******0123');
+    expect(await message.textContent()).toContain('1 segment · GSM-7');
   });
 
   it('shows the SMS segment count of a template as it is typed', async () => {

@@ -30,10 +30,17 @@ export function copyRules(): string {
   return dir;
 }
 
-/** Starts a server with only the editor plugin, on loopback and a free port. */
-export async function startEditorServer(options: EditorRoutesOptions) {
+/**
+ * Starts a server with the editor plugin, on loopback and a free port. `addRoutes` adds
+ * stand-ins for routes the full server has, such as the outbox.
+ */
+export async function startEditorServer(
+  options: EditorRoutesOptions,
+  addRoutes: (app: FastifyInstance) => void = () => {},
+) {
   const app: FastifyInstance = Fastify({ logger: false });
   await app.register(editorRoutes, options);
+  addRoutes(app);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { app, baseUrl: address };
 }

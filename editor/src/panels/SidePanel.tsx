@@ -1,9 +1,9 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useLabels } from '../labels.js';
 
-export type SideTab = 'edit' | 'try' | 'problems';
+export type SideTab = 'edit' | 'try' | 'problems' | 'outbox';
 
-const TABS: SideTab[] = ['edit', 'try', 'problems'];
+const TABS: SideTab[] = ['edit', 'try', 'problems', 'outbox'];
 
 interface SidePanelProps {
   tab: SideTab;
@@ -11,7 +11,7 @@ interface SidePanelProps {
   children: Record<SideTab, ReactNode>;
 }
 
-/** Tabs beside the graph: the selected node's editor, the try-it panel and the problem list. */
+/** Tabs beside the graph: the selected node's editor, try-it, the problem list and the outbox. */
 export function SidePanel({ tab, onTab, children }: SidePanelProps) {
   const labels = useLabels();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -19,6 +19,7 @@ export function SidePanel({ tab, onTab, children }: SidePanelProps) {
     edit: labels.inspectorTab,
     try: labels.tryItTab,
     problems: labels.problemsTab,
+    outbox: labels.outboxTab,
   };
 
   // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.

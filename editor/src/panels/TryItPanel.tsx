@@ -142,7 +142,8 @@ function ConditionRow({ condition }: { condition: ConditionOutcome }) {
   );
 }
 
-function describeLength({ segments, encoding, characters }: RenderedMessage): string {
+/** Describes an SMS length: `2 segments · GSM-7 · 262 characters`. */
+export function describeLength({ segments, encoding, characters }: RenderedMessage): string {
   const unit = segments === 1 ? 'segment' : 'segments';
   return `${segments} ${unit} · ${encoding} · ${characters} characters`;
 }
