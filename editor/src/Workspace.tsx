@@ -57,6 +57,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   const pending = useMemo(() => pendingChanges(files, folder), [files, folder]);
 
   useEffect(() => onProblems?.(problems), [onProblems, problems]);
+  useUnsavedWarning(pending.length > 0);
 
   const selectNode = useCallback((id: string | undefined) => {
     setSelectedNodeId(id);
@@ -142,6 +143,16 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
       />
     </EditorContext.Provider>
   );
+}
+
+/** Asks the browser to confirm leaving the page while there are unsaved changes. */
+function useUnsavedWarning(unsaved: boolean) {
+  useEffect(() => {
+    if (!unsaved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved]);
 }
 
 function findProblems(files: RuleFiles, folder: RuleFolder): ShownProblem[] {
