@@ -27,7 +27,12 @@ const program = new Command('bench-missed-calls')
   .option('--url <url>', 'a running instance (default: start one)')
   .option('--stand-in-port <port>', 'port of the Vonage stand-in', Number, 0)
   .option('--port <port>', 'HTTP port of the instance this script starts', Number, 18080)
-  .option('--temporal-port <port>', 'Temporal port of the instance this script starts', Number, 17233)
+  .option(
+    '--temporal-port <port>',
+    'Temporal port of the instance this script starts',
+    Number,
+    17233,
+  )
   .parse();
 const options = program.opts<Options>();
 
@@ -38,7 +43,8 @@ function percentile(sorted: number[], p: number): number {
 async function waitForHealth(url: string, child: ChildProcess | null): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`ringback exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`ringback exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
     } catch {
@@ -51,32 +57,54 @@ async function waitForHealth(url: string, child: ChildProcess | null): Promise<v
 
 function startInstance(standInUrl: string): ChildProcess {
   const dataDir = mkdtempSync(join(tmpdir(), 'ringback-bench-'));
-  return spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'ringback.mjs'), 'start'], {
-    env: {
-      ...process.env, PORT: String(options.port), HOST: '127.0.0.1', TEMPORAL_PORT: String(options.temporalPort),
-      RINGBACK_DATA_DIR: dataDir, VONAGE_API_KEY: 'bench-key', VONAGE_API_SECRET: 'bench-secret',
-      VONAGE_API_HOST: standInUrl, VONAGE_SIGNATURE_SECRET: '', LOG_LEVEL: 'warn',
+  return spawn(
+    process.execPath,
+    [join(import.meta.dirname, '..', 'bin', 'ringback.mjs'), 'start'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        TEMPORAL_PORT: String(options.temporalPort),
+        RINGBACK_DATA_DIR: dataDir,
+        VONAGE_API_KEY: 'bench-key',
+        VONAGE_API_SECRET: 'bench-secret',
+        VONAGE_API_HOST: standInUrl,
+        VONAGE_SIGNATURE_SECRET: '',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
 }
 
 async function residentMemory(url: string): Promise<number | null> {
   const metrics = await (await fetch(`${url}/metrics`)).text();
-  const match = metrics.match(/^ringback_process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m);
+  const match = metrics.match(
+    /^ringback_process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m,
+  );
   return match ? Number(match[1]) : null;
 }
 
 async function fireCall(url: string, index: number, sentAt: Map<string, number>): Promise<void> {
   const caller = `1773555${String(index).padStart(4, '0')}`;
   const conversationUuid = `CON-bench-${Date.now()}-${index}`;
-  const post = (path: string, body: unknown) => fetch(`${url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  const post = (path: string, body: unknown) =>
+    fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/webhooks/vonage/voice/answer', {
+    from: caller,
+    to: '13125550100',
+    conversation_uuid: conversationUuid,
   });
-  await post('/webhooks/vonage/voice/answer', { from: caller, to: '13125550100', conversation_uuid: conversationUuid });
   sentAt.set(caller, performance.now());
   const response = await post('/webhooks/vonage/voice/event', {
-    status: 'timeout', direction: 'outbound', conversation_uuid: conversationUuid,
+    status: 'timeout',
+    direction: 'outbound',
+    conversation_uuid: conversationUuid,
   });
   if (!response.ok) console.error(`call ${index}: event webhook returned ${response.status}`);
 }
@@ -110,12 +138,19 @@ async function main(): Promise<void> {
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
     const elapsed = (performance.now() - started) / 1000;
-    const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
-    console.log(`calls ${options.calls} at ${options.rate}/s, texts received ${latencies.length} in ${elapsed.toFixed(1)} s`);
-    console.log(`missed-call event -> SMS at Vonage: p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
-      `p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ` +
-      `max ${latencies.at(-1)!.toFixed(0)} ms`);
-    console.log(`process resident memory (worker and server): before ${mb(memoryBefore)}, peak ${mb(memoryPeak)}`);
+    const mb = (bytes: number | null) =>
+      bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    console.log(
+      `calls ${options.calls} at ${options.rate}/s, texts received ${latencies.length} in ${elapsed.toFixed(1)} s`,
+    );
+    console.log(
+      `missed-call event -> SMS at Vonage: p50 ${percentile(latencies, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ` +
+        `max ${latencies.at(-1)!.toFixed(0)} ms`,
+    );
+    console.log(
+      `process resident memory (worker and server): before ${mb(memoryBefore)}, peak ${mb(memoryPeak)}`,
+    );
   } finally {
     if (child) await stopChild(child, 20_000);
     await standIn.stop();

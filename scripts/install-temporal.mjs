@@ -31,7 +31,17 @@ console.log(`temporal: installing ${specs.join(', ')} into ${target}`);
 const python = process.env.PYTHON ?? 'python3';
 const pip = spawnSync(
   python,
-  ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--upgrade', '--target', target, ...specs],
+  [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--upgrade',
+    '--target',
+    target,
+    ...specs,
+  ],
   { stdio: 'inherit' },
 );
 if (pip.status !== 0) {

@@ -22,16 +22,19 @@ function describeDecision(decision: Decision): string[] {
 function describe(entry: TimelineEntry): string[] {
   const input = entry.input as Record<string, unknown> | undefined;
   const result = entry.result as Record<string, unknown> | undefined;
-  if (entry.kind === 'signal' && entry.name === 'missedCall') return [`${entry.at} missed call ${input?.callId}`];
+  if (entry.kind === 'signal' && entry.name === 'missedCall')
+    return [`${entry.at} missed call ${input?.callId}`];
   if (entry.kind === 'signal' && entry.name === 'inboundMessage') {
     return [`${entry.at} customer (${input?.channel}): ${JSON.stringify(input?.text)}`];
   }
-  if (entry.kind === 'activity' && entry.name === 'classifyMessage') return describeDecision(entry.result as Decision);
+  if (entry.kind === 'activity' && entry.name === 'classifyMessage')
+    return describeDecision(entry.result as Decision);
   if (entry.kind === 'activity' && entry.name === 'sendTemplate') {
     const template = input?.templateId ? ` ${input.templateId}` : '';
     return [`${entry.at} text${template} (${result?.status}): ${JSON.stringify(result?.text)}`];
   }
-  if (entry.kind === 'activity') return [`${entry.at} ${entry.name} -> ${JSON.stringify(entry.result)}`];
+  if (entry.kind === 'activity')
+    return [`${entry.at} ${entry.name} -> ${JSON.stringify(entry.result)}`];
   if (entry.kind === 'failed') return [`${entry.at} ${entry.name} failed: ${entry.result}`];
   if (entry.kind === 'child') return [`${entry.at} started ${entry.name}`];
   return [`${entry.at} ${entry.name}`];
@@ -39,12 +42,16 @@ function describe(entry: TimelineEntry): string[] {
 
 /** Says whether the conversation needed a dispatch, and which message and rules decided it. */
 export function dispatchVerdict(entries: TimelineEntry[]): string {
-  const decisions = entries.filter((entry) => entry.name === 'classifyMessage').map((entry) => entry.result as Decision);
+  const decisions = entries
+    .filter((entry) => entry.name === 'classifyMessage')
+    .map((entry) => entry.result as Decision);
   const urgent = decisions.find((decision) => URGENT.has(decision.urgency));
   const childStarted = entries.some((entry) => entry.kind === 'child');
   if (urgent) {
-    return `dispatch needed: a message was classified ${urgent.urgency} by rules [${urgent.rules.join(', ')}]` +
-      (childStarted ? '; a dispatch workflow was started' : '; no dispatch workflow was started');
+    return (
+      `dispatch needed: a message was classified ${urgent.urgency} by rules [${urgent.rules.join(', ')}]` +
+      (childStarted ? '; a dispatch workflow was started' : '; no dispatch workflow was started')
+    );
   }
   const most = decisions.map((decision) => decision.urgency).join(', ') || 'no customer messages';
   return `no dispatch: no message was classified gas or emergency (urgencies seen: ${most})`;
@@ -66,14 +73,18 @@ export function registerHistoryCommands(program: Command): void {
 
   program
     .command('replay <source>')
-    .description('replay a history against the current workflow code and rules, and report differences')
+    .description(
+      'replay a history against the current workflow code and rules, and report differences',
+    )
     .action(async (source: string) => {
       const { workflowId, history } = await loadHistory(source, connect);
       try {
         await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId);
         console.log(`replay: the current workflow code reproduces ${workflowId}`);
       } catch (error) {
-        console.error(`replay: the current workflow code diverges from ${workflowId}: ${(error as Error).message}`);
+        console.error(
+          `replay: the current workflow code diverges from ${workflowId}: ${(error as Error).message}`,
+        );
         process.exitCode = 1;
       }
       await compareWithCurrentRules(timeline(history));
@@ -87,7 +98,10 @@ async function compareWithCurrentRules(entries: TimelineEntry[]): Promise<void> 
     const recorded = entry.result as Decision;
     const input = entry.input as { text: string; afterHours: boolean };
     const now = await classifier.classify(input);
-    const changed = now.urgency !== recorded.urgency || now.keyword !== recorded.keyword || now.jobType !== recorded.jobType;
+    const changed =
+      now.urgency !== recorded.urgency ||
+      now.keyword !== recorded.keyword ||
+      now.jobType !== recorded.jobType;
     const verdict = changed
       ? `now ${now.urgency}/${now.jobType}/${now.keyword}, was ${recorded.urgency}/${recorded.jobType}/${recorded.keyword}`
       : `unchanged (${now.urgency})`;

@@ -21,7 +21,9 @@ const program = new Command('ringback')
 
 program
   .command('start')
-  .description('run the Temporal dev server (unless TEMPORAL_ADDRESS is set), the worker and the HTTP server')
+  .description(
+    'run the Temporal dev server (unless TEMPORAL_ADDRESS is set), the worker and the HTTP server',
+  )
   .option('-p, --port <port>', 'HTTP port (PORT)', port, Number(defaultPort))
   .action(async (options: { port: number }) => runEverything(options.port));
 
@@ -52,7 +54,7 @@ program
   .command('simulate')
   .description('play a caller in the terminal: place a missed call, see the texts, type replies')
   .option('-u, --url <url>', 'the running instance', `http://127.0.0.1:${defaultPort}`)
-  .option('-f, --from <phone>', 'the caller\'s phone number', '+13125550987')
+  .option('-f, --from <phone>', "the caller's phone number", '+13125550987')
   .option('--voicemail <text>', 'leave this voicemail with the missed call')
   .option('--no-call', 'text the business without placing a missed call first')
   .action(runSimulator);

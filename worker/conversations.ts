@@ -2,8 +2,11 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/workflow';
 import { conversationWorkflow } from '../workflows/conversation.ts';
 import {
-  conversationStateQuery, inboundMessageSignal, missedCallSignal,
-  type InboundMessage, type MissedCall,
+  conversationStateQuery,
+  inboundMessageSignal,
+  missedCallSignal,
+  type InboundMessage,
+  type MissedCall,
 } from '../workflows/signals.ts';
 import type { ConversationState } from '../workflows/state.ts';
 import { conversationWorkflowId } from './temporal.ts';
@@ -31,7 +34,11 @@ export class ConversationGateway {
     return this.signalWithStart(phone, inboundMessageSignal, message);
   }
 
-  private async signalWithStart<T>(phone: string, signal: SignalDefinition<[T]>, payload: T): Promise<string> {
+  private async signalWithStart<T>(
+    phone: string,
+    signal: SignalDefinition<[T]>,
+    payload: T,
+  ): Promise<string> {
     const workflowId = this.workflowId(phone);
     const handle = await this.client.workflow.signalWithStart<typeof conversationWorkflow, [T]>(
       conversationWorkflow,
@@ -49,7 +56,9 @@ export class ConversationGateway {
   /** The conversation's state, running or finished; null when there never was one. */
   async state(phone: string): Promise<ConversationState | null> {
     try {
-      return await this.client.workflow.getHandle(this.workflowId(phone)).query(conversationStateQuery);
+      return await this.client.workflow
+        .getHandle(this.workflowId(phone))
+        .query(conversationStateQuery);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;

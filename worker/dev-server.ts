@@ -19,17 +19,23 @@ export interface DevServerOptions {
   logger: Logger;
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitUntilServing(
+  address: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`temporal server exited with code ${child.exitCode}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       await connection.workflowService.getSystemInfo({});
       await connection.close();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`temporal server at ${address} not ready: ${(error as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`temporal server at ${address} not ready: ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -43,11 +49,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   mkdirSync(options.dataDir, { recursive: true });
   const address = `127.0.0.1:${options.port}`;
   const args = [
-    'server', 'start-dev',
-    '--db-filename', join(options.dataDir, 'temporal.db'),
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(options.dataDir, 'temporal.db'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'warn',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -17,10 +17,16 @@ export interface TimelineEntry {
   result?: unknown;
 }
 
-export async function loadHistory(source: string, connect: () => Promise<Client>): Promise<{ workflowId: string; history: History }> {
+export async function loadHistory(
+  source: string,
+  connect: () => Promise<Client>,
+): Promise<{ workflowId: string; history: History }> {
   if (source.endsWith('.json') && existsSync(source)) {
     const json = JSON.parse(readFileSync(source, 'utf8'));
-    return { workflowId: json.workflowId ?? source, history: historyFromJSON(json.history ?? json) };
+    return {
+      workflowId: json.workflowId ?? source,
+      history: historyFromJSON(json.history ?? json),
+    };
   }
   const client = await connect();
   const history = await client.workflow.getHandle(source).fetchHistory();
@@ -47,27 +53,57 @@ export function timeline(history: History): TimelineEntry[] {
     const id = String(event.eventId);
     if (event.workflowExecutionStartedEventAttributes) {
       const attributes = event.workflowExecutionStartedEventAttributes;
-      entries.push({ at, kind: 'started', name: attributes.workflowType?.name ?? '', input: decode(attributes.input)[0] });
+      entries.push({
+        at,
+        kind: 'started',
+        name: attributes.workflowType?.name ?? '',
+        input: decode(attributes.input)[0],
+      });
     } else if (event.workflowExecutionSignaledEventAttributes) {
       const attributes = event.workflowExecutionSignaledEventAttributes;
-      entries.push({ at, kind: 'signal', name: attributes.signalName ?? '', input: decode(attributes.input)[0] });
+      entries.push({
+        at,
+        kind: 'signal',
+        name: attributes.signalName ?? '',
+        input: decode(attributes.input)[0],
+      });
     } else if (event.activityTaskScheduledEventAttributes) {
       const attributes = event.activityTaskScheduledEventAttributes;
-      scheduled.set(id, { name: attributes.activityType?.name ?? '', input: decode(attributes.input)[0] });
+      scheduled.set(id, {
+        name: attributes.activityType?.name ?? '',
+        input: decode(attributes.input)[0],
+      });
     } else if (event.activityTaskCompletedEventAttributes) {
       const attributes = event.activityTaskCompletedEventAttributes;
       const activity = scheduled.get(String(attributes.scheduledEventId));
-      entries.push({ at, kind: 'activity', name: activity?.name ?? '?', input: activity?.input, result: decode(attributes.result)[0] });
+      entries.push({
+        at,
+        kind: 'activity',
+        name: activity?.name ?? '?',
+        input: activity?.input,
+        result: decode(attributes.result)[0],
+      });
     } else if (event.activityTaskFailedEventAttributes) {
       const attributes = event.activityTaskFailedEventAttributes;
       const activity = scheduled.get(String(attributes.scheduledEventId));
-      entries.push({ at, kind: 'failed', name: activity?.name ?? '?', input: activity?.input, result: attributes.failure?.message });
+      entries.push({
+        at,
+        kind: 'failed',
+        name: activity?.name ?? '?',
+        input: activity?.input,
+        result: attributes.failure?.message,
+      });
     } else if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
       // Local activities leave a marker: its data names the activity, its result is the return
       // value; the input is not recorded.
       const details = event.markerRecordedEventAttributes.details ?? {};
       const marker = decode(details.data)[0] as { activity_type?: string } | undefined;
-      entries.push({ at, kind: 'activity', name: marker?.activity_type ?? '?', result: decode(details.result)[0] });
+      entries.push({
+        at,
+        kind: 'activity',
+        name: marker?.activity_type ?? '?',
+        result: decode(details.result)[0],
+      });
     } else if (event.timerStartedEventAttributes) {
       const attributes = event.timerStartedEventAttributes;
       const seconds = Number(attributes.startToFireTimeout?.seconds ?? 0);
@@ -76,9 +112,19 @@ export function timeline(history: History): TimelineEntry[] {
       entries.push({ at, kind: 'timer', name: 'timer fired' });
     } else if (event.startChildWorkflowExecutionInitiatedEventAttributes) {
       const attributes = event.startChildWorkflowExecutionInitiatedEventAttributes;
-      entries.push({ at, kind: 'child', name: `${attributes.workflowType?.name} ${attributes.workflowId}`, input: decode(attributes.input)[0] });
+      entries.push({
+        at,
+        kind: 'child',
+        name: `${attributes.workflowType?.name} ${attributes.workflowId}`,
+        input: decode(attributes.input)[0],
+      });
     } else if (event.workflowExecutionCompletedEventAttributes) {
-      entries.push({ at, kind: 'completed', name: 'completed', result: decode(event.workflowExecutionCompletedEventAttributes.result)[0] });
+      entries.push({
+        at,
+        kind: 'completed',
+        name: 'completed',
+        result: decode(event.workflowExecutionCompletedEventAttributes.result)[0],
+      });
     }
   }
   return entries;

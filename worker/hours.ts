@@ -44,13 +44,16 @@ function minutesOf(time: string): number {
 
 export function isWithinHours(ranges: TimeRange[] | undefined, local: DateTime): boolean {
   const minute = local.hour * 60 + local.minute;
-  return (ranges ?? []).some(([open, close]) => minute >= minutesOf(open) && minute < minutesOf(close));
+  return (ranges ?? []).some(
+    ([open, close]) => minute >= minutesOf(open) && minute < minutesOf(close),
+  );
 }
 
 /** Decides open hours, after hours or holiday for a moment, in the business's time zone. */
 export function periodAt(settings: BusinessSettings, at: Date): PeriodAt {
   const local = DateTime.fromJSDate(at, { zone: settings.company.timezone });
-  if (!local.isValid) throw new Error(`company.timezone: '${settings.company.timezone}' is not a valid IANA zone`);
+  if (!local.isValid)
+    throw new Error(`company.timezone: '${settings.company.timezone}' is not a valid IANA zone`);
 
   const localTime = local.toISO() ?? at.toISOString();
   const holiday = holidayOn(settings, local);
@@ -65,7 +68,9 @@ function clock(time: string): string {
   const [hours, minutes] = time.split(':').map(Number);
   const suffix = hours >= 12 && hours < 24 ? 'pm' : 'am';
   const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return minutes === 0 ? `${hour12}${suffix}` : `${hour12}:${String(minutes).padStart(2, '0')}${suffix}`;
+  return minutes === 0
+    ? `${hour12}${suffix}`
+    : `${hour12}:${String(minutes).padStart(2, '0')}${suffix}`;
 }
 
 /** Formats open hours for customers, e.g. "Mon-Fri 7am-6pm, Sat 8am-2pm". */
@@ -83,7 +88,8 @@ export function hoursText(settings: BusinessSettings): string {
   const name = (day: Weekday) => day[0].toUpperCase() + day.slice(1);
   return groups
     .map((group) => {
-      const days = group.first === group.last ? name(group.first) : `${name(group.first)}-${name(group.last)}`;
+      const days =
+        group.first === group.last ? name(group.first) : `${name(group.first)}-${name(group.last)}`;
       return `${days} ${group.text}`;
     })
     .join(', ');

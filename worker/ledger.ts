@@ -128,7 +128,14 @@ export class Ledger {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    for (const table of ['calls', 'call_legs', 'handoffs', 'messages', 'consent', 'delivery_receipts']) {
+    for (const table of [
+      'calls',
+      'call_legs',
+      'handoffs',
+      'messages',
+      'consent',
+      'delivery_receipts',
+    ]) {
       this.db.exec(appendOnlyTriggers(table));
     }
   }
@@ -140,8 +147,16 @@ export class Ledger {
         `INSERT OR IGNORE INTO calls (business_id, phone, call_id, status, source, at, voicemail_transcript,
           recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(call.businessId, call.phone, call.callId, call.status, call.source, call.at,
-        call.voicemailTranscript ?? null, new Date().toISOString());
+      .run(
+        call.businessId,
+        call.phone,
+        call.callId,
+        call.status,
+        call.source,
+        call.at,
+        call.voicemailTranscript ?? null,
+        new Date().toISOString(),
+      );
     return result.changes === 1;
   }
 
@@ -154,7 +169,9 @@ export class Ledger {
 
   callerOf(conversationUuid: string): { caller: string; called: string } | undefined {
     return this.db
-      .prepare('SELECT caller, called FROM call_legs WHERE conversation_uuid = ? ORDER BY id LIMIT 1')
+      .prepare(
+        'SELECT caller, called FROM call_legs WHERE conversation_uuid = ? ORDER BY id LIMIT 1',
+      )
       .get(conversationUuid) as { caller: string; called: string } | undefined;
   }
 
@@ -180,14 +197,25 @@ export class Ledger {
   }
 
   /** Appends an inbound message; returns false when its provider id was already recorded. */
-  recordInbound(message: Omit<MessageRow, 'id' | 'direction' | 'status' | 'purpose' | 'idempotencyKey' | 'detail'>): boolean {
+  recordInbound(
+    message: Omit<
+      MessageRow,
+      'id' | 'direction' | 'status' | 'purpose' | 'idempotencyKey' | 'detail'
+    >,
+  ): boolean {
     const result = this.db
       .prepare(
         `INSERT OR IGNORE INTO messages (business_id, phone, direction, text, status, provider_id,
           conversation_id, at) VALUES (?, ?, 'in', ?, 'received', ?, ?, ?)`,
       )
-      .run(message.businessId, message.phone, message.text, message.providerId,
-        message.conversationId, message.at);
+      .run(
+        message.businessId,
+        message.phone,
+        message.text,
+        message.providerId,
+        message.conversationId,
+        message.at,
+      );
     return result.changes === 1;
   }
 
@@ -198,21 +226,34 @@ export class Ledger {
           idempotency_key, conversation_id, detail, at)
           VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(message.businessId, message.phone, message.text, message.purpose, message.status,
-        message.providerId, message.idempotencyKey, message.conversationId, message.detail,
-        message.at);
+      .run(
+        message.businessId,
+        message.phone,
+        message.text,
+        message.purpose,
+        message.status,
+        message.providerId,
+        message.idempotencyKey,
+        message.conversationId,
+        message.detail,
+        message.at,
+      );
   }
 
   /** Returns the latest row written under an idempotency key, if any. */
   lastAttempt(idempotencyKey: string): MessageRow | undefined {
     return this.db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE idempotency_key = ? ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE idempotency_key = ? ORDER BY id DESC LIMIT 1`,
+      )
       .get(idempotencyKey) as MessageRow | undefined;
   }
 
   messages(businessId: string, phone: string): MessageRow[] {
     return this.db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE business_id = ? AND phone = ? ORDER BY id`)
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE business_id = ? AND phone = ? ORDER BY id`,
+      )
       .all(businessId, phone) as MessageRow[];
   }
 
@@ -221,14 +262,18 @@ export class Ledger {
     const byPhone = phone ? 'AND phone = ?' : '';
     const params: unknown[] = phone ? [afterId, phone] : [afterId];
     return this.db
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id > ? AND direction = 'out'
-        AND status IN ('outbox', 'sent') ${byPhone} ORDER BY id`)
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id > ? AND direction = 'out'
+        AND status IN ('outbox', 'sent') ${byPhone} ORDER BY id`,
+      )
       .all(...params) as MessageRow[];
   }
 
   recordConsent(consent: ConsentRow): void {
     this.db
-      .prepare('INSERT INTO consent (business_id, phone, action, wording, at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO consent (business_id, phone, action, wording, at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(consent.businessId, consent.phone, consent.action, consent.wording, consent.at);
   }
 
@@ -244,14 +289,23 @@ export class Ledger {
   /** True when the number's latest consent entry is an opt-out. */
   isOptedOut(businessId: string, phone: string): boolean {
     const latest = this.db
-      .prepare('SELECT action FROM consent WHERE business_id = ? AND phone = ? ORDER BY id DESC LIMIT 1')
+      .prepare(
+        'SELECT action FROM consent WHERE business_id = ? AND phone = ? ORDER BY id DESC LIMIT 1',
+      )
       .get(businessId, phone) as { action: ConsentAction } | undefined;
     return latest?.action === 'opt_out';
   }
 
-  recordDeliveryReceipt(providerId: string, status: string, detail: string | null, at: string): void {
+  recordDeliveryReceipt(
+    providerId: string,
+    status: string,
+    detail: string | null,
+    at: string,
+  ): void {
     this.db
-      .prepare('INSERT INTO delivery_receipts (provider_id, status, detail, at) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO delivery_receipts (provider_id, status, detail, at) VALUES (?, ?, ?, ?)',
+      )
       .run(providerId, status, detail, at);
   }
 

@@ -20,7 +20,8 @@ function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (typeof value === 'string' && PHONE_KEYS.has(key)) masked[key] = maskPhone(value);
-    else if (typeof value === 'string' && key === 'workflowId') masked[key] = maskPhonesInText(value);
+    else if (typeof value === 'string' && key === 'workflowId')
+      masked[key] = maskPhonesInText(value);
     else masked[key] = value;
   }
   return masked;

@@ -8,11 +8,19 @@ export class PhoneError extends Error {}
  * numbers the second way ("13125550123"): pass `international: true` for its fields, so that a
  * number such as 4155550123 from abroad is never mistaken for a national one.
  */
-export function toE164(raw: string, defaultCountry: CountryCode = 'US', international = false): string {
+export function toE164(
+  raw: string,
+  defaultCountry: CountryCode = 'US',
+  international = false,
+): string {
   const trimmed = String(raw).trim();
   const digits = trimmed.replace(/[^0-9]/g, '');
   const national = [trimmed, `+${digits}`];
-  const candidates = trimmed.startsWith('+') ? [trimmed] : international ? [`+${digits}`] : national;
+  const candidates = trimmed.startsWith('+')
+    ? [trimmed]
+    : international
+      ? [`+${digits}`]
+      : national;
   for (const candidate of candidates) {
     const parsed = candidate.startsWith('+')
       ? parsePhoneNumberFromString(candidate)

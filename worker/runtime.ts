@@ -10,7 +10,11 @@ import { childLogger, logger } from './logger.ts';
 import { RulesStore } from './rules-store.ts';
 import { dataDir, loadSettings, settingsPath, type BusinessSettings } from './settings.ts';
 import {
-  connectClient, connectWorker, installTemporalLogging, temporalSettings, type TemporalSettings,
+  connectClient,
+  connectWorker,
+  installTemporalLogging,
+  temporalSettings,
+  type TemporalSettings,
 } from './temporal.ts';
 import { createTechnicianRouter } from './technicians.ts';
 import { createMessagesClient, createVoiceClient, vonageConfigFromEnv } from './vonage.ts';
@@ -27,7 +31,8 @@ export function openRuntime(): Runtime {
   const settings = loadSettings();
   const ledger = new Ledger(join(dataDir(), 'ringback.db'));
   const rules = new RulesStore(undefined, (error) =>
-    logger.error({ err: error }, 'rules reload failed; keeping the last valid rules'));
+    logger.error({ err: error }, 'rules reload failed; keeping the last valid rules'),
+  );
   rules.current();
   return { settings, ledger, rules };
 }
@@ -50,7 +55,11 @@ export async function runWorker(runtime: Runtime, temporal: TemporalSettings): P
   return worker;
 }
 
-export async function runServer(runtime: Runtime, temporal: TemporalSettings, port: number): Promise<FastifyInstance> {
+export async function runServer(
+  runtime: Runtime,
+  temporal: TemporalSettings,
+  port: number,
+): Promise<FastifyInstance> {
   const vonage = vonageConfigFromEnv();
   const client = await connectClient(temporal);
   const app = await buildServer({
@@ -111,8 +120,10 @@ export async function runEverything(port: number): Promise<void> {
       logger.error({ code }, 'temporal server exited unexpectedly; stopping');
       process.kill(process.pid, 'SIGTERM');
     });
-    logger.info({ address: devServer.address, ui: devServer.uiUrl, db: join(dataDir(), 'temporal.db') },
-      'temporal dev server listening');
+    logger.info(
+      { address: devServer.address, ui: devServer.uiUrl, db: join(dataDir(), 'temporal.db') },
+      'temporal dev server listening',
+    );
   }
 
   const temporal = temporalSettings(process.env, devServer?.address);

@@ -57,15 +57,23 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
   }
   console.log('type a reply and press Enter; Ctrl-D to hang up');
 
-  const poll = setInterval(() => void showNewTexts().catch((error) => console.error(`\n${error.message}`)), 500);
+  const poll = setInterval(
+    () => void showNewTexts().catch((error) => console.error(`\n${error.message}`)),
+    500,
+  );
   const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
   lines.prompt();
   for await (const line of lines) {
     const text = line.trim();
     if (text) {
       await post(`${base}/webhooks/vonage/messages/inbound`, {
-        message_uuid: randomUUID(), from: phone.replace(/^\+/, ''), to: 'ringback', channel: 'sms',
-        message_type: 'text', text, timestamp: new Date().toISOString(),
+        message_uuid: randomUUID(),
+        from: phone.replace(/^\+/, ''),
+        to: 'ringback',
+        channel: 'sms',
+        message_type: 'text',
+        text,
+        timestamp: new Date().toISOString(),
       }).catch((error) => console.error(error.message));
     }
     lines.prompt();

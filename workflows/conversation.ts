@@ -7,21 +7,28 @@ import { onJobRequest, onOtherReply } from './booking.ts';
 import type { ConversationHandle } from './conversation-handle.ts';
 import { onDispatchUpdate, onEmergency } from './emergency.ts';
 import {
-  conversationStateQuery, inboundMessageSignal, missedCallSignal,
-  type InboundMessage, type MissedCall,
+  conversationStateQuery,
+  inboundMessageSignal,
+  missedCallSignal,
+  type InboundMessage,
+  type MissedCall,
 } from './signals.ts';
 import {
-  isMoreUrgent, mergeClassification, newConversationState,
-  type ConversationInput, type ConversationState,
+  isMoreUrgent,
+  mergeClassification,
+  newConversationState,
+  type ConversationInput,
+  type ConversationState,
 } from './state.ts';
 
 /** The maximum number of texts a customer gets in a row without replying. */
 const MAX_UNANSWERED_TEXTS = 2;
 
 /**
- * Runs one conversation per business and caller. Started by signal-with-start on a missed call or an
- * inbound text; later calls and texts from the same number join it. It texts back, triages each
- * reply, and stops messaging when the customer goes quiet, opts out, or the job is settled.
+ * Runs one conversation per business and caller. Signal-with-start begins it on a missed call or
+ * an inbound text, and later calls and texts from the same number join it. It texts back,
+ * triages each reply, and stops messaging when the customer goes quiet, opts out, or the job is
+ * settled.
  */
 export async function conversationWorkflow(input: ConversationInput): Promise<ConversationState> {
   const info = workflowInfo();
@@ -60,12 +67,21 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       }
       const key = `${info.workflowId}/${info.runId}/${++sequence}`;
       const result = await localActivities.sendTemplate({
-        conversationId: info.workflowId, phone: state.phone, templateId, vars, purpose, key,
+        conversationId: info.workflowId,
+        phone: state.phone,
+        templateId,
+        vars,
+        purpose,
+        key,
         allowWhenOptedOut: optOutConfirmation,
       });
       state.transcript.push({
-        direction: 'out', channel: 'sms', text: result.text, at: new Date().toISOString(),
-        templateId, status: result.status,
+        direction: 'out',
+        channel: 'sms',
+        text: result.text,
+        at: new Date().toISOString(),
+        templateId,
+        status: result.status,
       });
       if (result.status === 'suppressed') return false;
       state.unansweredTexts += 1;
@@ -78,8 +94,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   const firstAt = pendingCalls[0]?.at ?? inbox[0].at;
   const context = await localActivities.conversationContext({ phone: state.phone, at: firstAt });
   Object.assign(state, {
-    period: context.period, afterHours: context.afterHours, holiday: context.holiday,
-    optedOut: context.optedOut, status: context.optedOut ? 'opted_out' : 'active',
+    period: context.period,
+    afterHours: context.afterHours,
+    holiday: context.holiday,
+    optedOut: context.optedOut,
+    status: context.optedOut ? 'opted_out' : 'active',
   });
 
   async function handleCalls(): Promise<void> {
@@ -103,12 +122,20 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   async function handleMessage(message: InboundMessage): Promise<void> {
-    state.transcript.push({ direction: 'in', channel: message.channel, text: message.text, at: message.at });
+    state.transcript.push({
+      direction: 'in',
+      channel: message.channel,
+      text: message.text,
+      at: message.at,
+    });
     if (message.channel === 'voicemail') state.voicemailTranscript = message.text;
     state.unansweredTexts = 0;
     if (state.status === 'quiet') state.status = 'active';
 
-    const decision = await activities.classifyMessage({ text: message.text, afterHours: state.afterHours });
+    const decision = await activities.classifyMessage({
+      text: message.text,
+      afterHours: state.afterHours,
+    });
     recordDecision(message, decision);
     conversation.previousUrgency = state.classification?.urgency ?? 'none';
     state.classification = mergeClassification(state.classification, decision);
@@ -116,7 +143,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   }
 
   function recordDecision(message: InboundMessage, decision: Decision): void {
-    state.decisions.push({ messageId: message.messageId, at: message.at, text: message.text, decision, action: '' });
+    state.decisions.push({
+      messageId: message.messageId,
+      at: message.at,
+      text: message.text,
+      decision,
+      action: '',
+    });
     if (!state.rulesHashes.includes(decision.rulesHash)) state.rulesHashes.push(decision.rulesHash);
     if (decision.zip) state.customer.zip = decision.zip;
   }
@@ -144,7 +177,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   async function triage(decision: Decision, message: InboundMessage): Promise<void> {
     const moreUrgent = isMoreUrgent(decision.urgency, conversation.previousUrgency);
-    if (state.needsDispatch && !moreUrgent) return onDispatchUpdate(conversation, decision, message);
+    if (state.needsDispatch && !moreUrgent)
+      return onDispatchUpdate(conversation, decision, message);
     switch (decision.urgency) {
       case 'gas':
       case 'emergency':
@@ -159,7 +193,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   async function optOut(message: InboundMessage): Promise<void> {
     const { alreadyOptedOut } = await activities.recordOptOut({
-      phone: state.phone, wording: message.text, at: message.at,
+      phone: state.phone,
+      wording: message.text,
+      at: message.at,
     });
     state.optedOut = true;
     state.status = 'opted_out';
@@ -213,7 +249,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   return state;
 }
 
-/** Allows one follow-up at most, only while nothing is settled and the unanswered limit allows it. */
+/** Allows one follow-up at most, while nothing is settled and the unanswered limit allows it. */
 function mayFollowUp(state: ConversationState, followUp: number | null): boolean {
   if (followUp === null || state.followUpSent || state.optedOut || state.outcome) return false;
   if (state.needsDispatch || state.booking || state.dispatch) return false;
@@ -221,7 +257,12 @@ function mayFollowUp(state: ConversationState, followUp: number | null): boolean
 }
 
 function voicemailMessage(call: MissedCall): InboundMessage {
-  return { messageId: `voicemail:${call.callId}`, text: call.voicemailTranscript!, at: call.at, channel: 'voicemail' };
+  return {
+    messageId: `voicemail:${call.callId}`,
+    text: call.voicemailTranscript!,
+    at: call.at,
+    channel: 'voicemail',
+  };
 }
 
 function excerpt(transcript: string): string {

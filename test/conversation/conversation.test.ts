@@ -4,12 +4,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityDeps } from '../../worker/activities/index.ts';
 import { conversationWorkflow } from '../../workflows/conversation.ts';
 import {
-  conversationStateQuery, inboundMessageSignal, missedCallSignal,
+  conversationStateQuery,
+  inboundMessageSignal,
+  missedCallSignal,
 } from '../../workflows/signals.ts';
 import { dispatchVerdict } from '../../worker/cli-history.ts';
 import { timeline } from '../../worker/history.ts';
 import {
-  createTestWorker, startTimeSkipping, testDeps, testSettings, workflowBundle,
+  createTestWorker,
+  startTimeSkipping,
+  testDeps,
+  testSettings,
+  workflowBundle,
 } from '../support/harness.ts';
 import { VonageStandIn } from '../support/vonage-stand-in.ts';
 
@@ -177,7 +183,9 @@ describe('conversation workflow', () => {
     const consent = deps.ledger.consentHistory('apex-plumbing', phone);
     expect(consent.map((entry) => entry.wording)).toEqual(['STOP', 'stop texting me']);
     expect(deps.ledger.isOptedOut('apex-plumbing', phone)).toBe(true);
-    const suppressed = deps.ledger.messages('apex-plumbing', phone).filter((row) => row.status === 'suppressed');
+    const suppressed = deps.ledger
+      .messages('apex-plumbing', phone)
+      .filter((row) => row.status === 'suppressed');
     expect(suppressed).toHaveLength(0);
   });
 
@@ -231,7 +239,11 @@ describe('conversation workflow', () => {
   });
 
   it('triages a voicemail transcript left with the missed call', async () => {
-    await missedCall('call-vm', OPEN_HOURS, 'hi my basement is flooding, a pipe burst, please call back');
+    await missedCall(
+      'call-vm',
+      OPEN_HOURS,
+      'hi my basement is flooding, a pipe burst, please call back',
+    );
     const texts = await standIn.waitForMessages(2, phone);
     const current = await settledState();
 
@@ -244,7 +256,9 @@ describe('conversation workflow', () => {
 
 describe('conversation workflow without a follow-up', () => {
   it('ends after the reply window when followUp is null', async () => {
-    const settings = testSettings({ timers: { replyWindow: '48h', followUp: null, techAck: '15m' } });
+    const settings = testSettings({
+      timers: { replyWindow: '48h', followUp: null, techAck: '15m' },
+    });
     const quietDeps = testDeps({ standIn, settings });
     const { worker: quietWorker, taskQueue: quietQueue } = await createTestWorker(env, quietDeps);
     const run = quietWorker.run();

@@ -40,7 +40,12 @@ beforeAll(async () => {
     logger,
     metrics: createMetrics(),
     signatureSecret: SECRET,
-    vonage: { applicationId: 'test-app', privateKey: testPrivateKey(), apiHost: standIn.url, timeoutMs: 5000 },
+    vonage: {
+      applicationId: 'test-app',
+      privateKey: testPrivateKey(),
+      apiHost: standIn.url,
+      timeoutMs: 5000,
+    },
   });
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -62,7 +67,12 @@ async function webhook(path: string, body: unknown, sign = true): Promise<Respon
 
 function inbound(from: string, text: string, uuid = crypto.randomUUID()) {
   return {
-    message_uuid: uuid, from, to: BUSINESS_NUMBER, channel: 'sms', message_type: 'text', text,
+    message_uuid: uuid,
+    from,
+    to: BUSINESS_NUMBER,
+    channel: 'sms',
+    message_type: 'text',
+    text,
     timestamp: new Date().toISOString(),
   };
 }
@@ -78,7 +88,10 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
 
   it('answers with an NCCO that forwards to the office with the ring timeout', async () => {
     const response = await webhook('/webhooks/vonage/voice/answer', {
-      from: caller, to: BUSINESS_NUMBER, uuid: 'leg-in-1', conversation_uuid: conversationUuid,
+      from: caller,
+      to: BUSINESS_NUMBER,
+      uuid: 'leg-in-1',
+      conversation_uuid: conversationUuid,
     });
     const ncco = await response.json();
 
@@ -91,8 +104,13 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
   it('forward timeout texts the caller', async () => {
     const sentAt = performance.now();
     const response = await webhook('/webhooks/vonage/voice/event', {
-      status: 'timeout', direction: 'outbound', uuid: 'leg-out-1', conversation_uuid: conversationUuid,
-      from: BUSINESS_NUMBER, to: '13125550150', timestamp: '2026-12-04T16:00:00.000Z',
+      status: 'timeout',
+      direction: 'outbound',
+      uuid: 'leg-out-1',
+      conversation_uuid: conversationUuid,
+      from: BUSINESS_NUMBER,
+      to: '13125550150',
+      timestamp: '2026-12-04T16:00:00.000Z',
     });
     const ncco = await response.json();
     const [opening] = await standIn.waitForMessages(1, caller);
@@ -101,12 +119,17 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
     expect(ncco[1].transcription.eventUrl[0]).toContain('/webhooks/vonage/voice/recording');
     expect(opening.text).toContain('Apex Plumbing');
     expect(opening.receivedAt).toBeGreaterThan(sentAt);
-    console.log(`missed-call event to SMS at the stand-in: ${(opening.receivedAt - sentAt).toFixed(0)} ms`);
+    console.log(
+      `missed-call event to SMS at the stand-in: ${(opening.receivedAt - sentAt).toFixed(0)} ms`,
+    );
   });
 
   it('ignores a retried event webhook for the same call', async () => {
     const response = await webhook('/webhooks/vonage/voice/event', {
-      status: 'timeout', direction: 'outbound', uuid: 'leg-out-1', conversation_uuid: conversationUuid,
+      status: 'timeout',
+      direction: 'outbound',
+      uuid: 'leg-out-1',
+      conversation_uuid: conversationUuid,
     });
     await new Promise((resolve) => setTimeout(resolve, 1000));
 
@@ -117,7 +140,9 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
   it('reads the voicemail transcription and triages it', async () => {
     standIn.transcripts.set('tr-1', 'Hi, water is spraying from a burst pipe in my basement');
     const response = await webhook('/webhooks/vonage/voice/recording', {
-      conversation_uuid: conversationUuid, recording_uuid: 'rec-1', status: 'transcribed',
+      conversation_uuid: conversationUuid,
+      recording_uuid: 'rec-1',
+      status: 'transcribed',
       transcription_url: `${standIn.url}/v1/files/tr-1`,
     });
     const texts = await standIn.waitForMessages(2, caller);
@@ -131,7 +156,9 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
 
   it('ignores events that are not a missed forward', async () => {
     const response = await webhook('/webhooks/vonage/voice/event', {
-      status: 'answered', direction: 'outbound', conversation_uuid: 'CON-answered',
+      status: 'answered',
+      direction: 'outbound',
+      conversation_uuid: 'CON-answered',
     });
     expect(response.status).toBe(204);
   });
@@ -142,7 +169,8 @@ describe('two-way texting through the Messages API webhooks', () => {
 
   it('starts from the generic missed-call endpoint and replies to a routine job', async () => {
     const started = await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '(312) 555-7002', at: '2026-12-04T16:00:00.000Z' }),
     });
     await standIn.waitForMessages(1, caller);
@@ -158,21 +186,27 @@ describe('two-way texting through the Messages API webhooks', () => {
     expect(status).toBe(200);
     expect(body.classification.urgency).toBe('routine');
     expect(body.classification.jobType).toBe('Drain/Sewer');
-    expect(body.transcript.map((row: { direction: string }) => row.direction)).toEqual(['out', 'in', 'out']);
+    expect(body.transcript.map((row: { direction: string }) => row.direction)).toEqual([
+      'out',
+      'in',
+      'out',
+    ]);
     expect(body.rulesHashes[0]).toMatch(/^[0-9a-f]{16,}$/);
   });
 
   it('honours STOP at once and sends nothing after a later call', async () => {
     const optOutCaller = '13125557003';
     await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: `+${optOutCaller}`, callId: 'generic-1' }),
     });
     await standIn.waitForMessages(1, optOutCaller);
     await webhook('/webhooks/vonage/messages/inbound', inbound(optOutCaller, 'Stop.'));
     await standIn.waitForMessages(2, optOutCaller);
     await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: `+${optOutCaller}`, callId: 'generic-2' }),
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -187,7 +221,11 @@ describe('two-way texting through the Messages API webhooks', () => {
 
 describe('webhook security and validation', () => {
   it('rejects an unsigned webhook with 401 and starts nothing', async () => {
-    const response = await webhook('/webhooks/vonage/messages/inbound', inbound('13125557010', 'hi'), false);
+    const response = await webhook(
+      '/webhooks/vonage/messages/inbound',
+      inbound('13125557010', 'hi'),
+      false,
+    );
     expect(response.status).toBe(401);
     expect((await conversation('+13125557010')).status).toBe(404);
   });
@@ -196,7 +234,10 @@ describe('webhook security and validation', () => {
     const signed = JSON.stringify(inbound('13125557011', 'original'));
     const response = await fetch(`${base}/webhooks/vonage/messages/inbound`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: signVonageWebhook(signed, SECRET) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: signVonageWebhook(signed, SECRET),
+      },
       body: JSON.stringify(inbound('13125557011', 'tampered')),
     });
     expect(response.status).toBe(401);
@@ -206,7 +247,10 @@ describe('webhook security and validation', () => {
     const raw = JSON.stringify(inbound('13125557012', 'hi'));
     const response = await fetch(`${base}/webhooks/vonage/messages/inbound`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: signVonageWebhook(raw, 'wrong-secret') },
+      headers: {
+        'content-type': 'application/json',
+        authorization: signVonageWebhook(raw, 'wrong-secret'),
+      },
       body: raw,
     });
     expect(response.status).toBe(401);
@@ -214,7 +258,10 @@ describe('webhook security and validation', () => {
 
   it('malformed body gets 400 naming the field', async () => {
     logLines = [];
-    const response = await webhook('/webhooks/vonage/messages/inbound', { message_uuid: 'x', to: BUSINESS_NUMBER });
+    const response = await webhook('/webhooks/vonage/messages/inbound', {
+      message_uuid: 'x',
+      to: BUSINESS_NUMBER,
+    });
     const body = await response.json();
     const health = await fetch(`${base}/healthz`);
 
@@ -228,7 +275,10 @@ describe('webhook security and validation', () => {
     const raw = '{"message_uuid": ';
     const response = await fetch(`${base}/webhooks/vonage/messages/inbound`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: signVonageWebhook(raw, SECRET) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: signVonageWebhook(raw, SECRET),
+      },
       body: raw,
     });
     expect(response.status).toBe(400);
@@ -236,7 +286,8 @@ describe('webhook security and validation', () => {
 
   it('rejects a missed call from an invalid number with 400', async () => {
     const response = await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '12345' }),
     });
     expect(response.status).toBe(400);
@@ -246,7 +297,8 @@ describe('webhook security and validation', () => {
   it('masks phone numbers in the logs', async () => {
     logLines = [];
     await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '+13125557020', callId: 'mask-1' }),
     });
     expect(logLines.join('\n')).not.toContain('3125557020');

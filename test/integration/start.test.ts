@@ -15,8 +15,14 @@ function start(dataDir: string): ChildProcess {
   output = '';
   const process_ = spawn(process.execPath, [join(ROOT, 'bin', 'ringback.mjs'), 'start'], {
     env: {
-      ...process.env, PORT: String(PORT), HOST: '127.0.0.1', TEMPORAL_PORT: String(TEMPORAL_PORT),
-      RINGBACK_DATA_DIR: dataDir, VONAGE_API_KEY: '', VONAGE_API_SECRET: '', TEMPORAL_ADDRESS: '',
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      TEMPORAL_PORT: String(TEMPORAL_PORT),
+      RINGBACK_DATA_DIR: dataDir,
+      VONAGE_API_KEY: '',
+      VONAGE_API_SECRET: '',
+      TEMPORAL_ADDRESS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -25,7 +31,11 @@ function start(dataDir: string): ChildProcess {
   return process_;
 }
 
-async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutMs = 90_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T | null>,
+  what: string,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => null);
@@ -35,9 +45,12 @@ async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutM
   }
 }
 
-const healthy = () => waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : null), 'healthz');
+const healthy = () =>
+  waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : null), 'healthz');
 const conversation = (phone: string) =>
-  fetch(`${base}/api/conversations/${encodeURIComponent(phone)}`).then((response) => response.json());
+  fetch(`${base}/api/conversations/${encodeURIComponent(phone)}`).then((response) =>
+    response.json(),
+  );
 
 afterEach(async () => {
   if (child) await stopChild(child, 15_000);
@@ -50,7 +63,8 @@ describe('ringback start', () => {
     child = start(dataDir);
     await healthy();
     await fetch(`${base}/api/calls/missed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '+13125558100', callId: 'start-test-1' }),
     });
     const outbox = await waitFor(async () => {
@@ -58,15 +72,25 @@ describe('ringback start', () => {
       return messages.length > 0 ? messages : null;
     }, 'the opening text in the outbox');
 
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child!.once('exit', (code) => resolve(code)),
+    );
     child.kill('SIGTERM');
     const code = await exited;
-    const events = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const events = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
 
     expect(outbox[0].text).toContain('Apex Plumbing');
     expect(code).toBe(0);
     expect(events.map((event) => event.msg)).toEqual(
-      expect.arrayContaining(['temporal dev server listening', 'worker polling', 'http server listening', 'stopped']),
+      expect.arrayContaining([
+        'temporal dev server listening',
+        'worker polling',
+        'http server listening',
+        'stopped',
+      ]),
     );
     expect(output).not.toContain('3125558100');
 

@@ -21,7 +21,11 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 const quietLogger = {
-  log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: () => {},
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
   error: (message: string, meta?: unknown) => console.error(message, meta),
 };
 
@@ -50,13 +54,26 @@ export function testSettings(overrides: Partial<BusinessSettings> = {}): Busines
  * Real activities on a temporary SQLite ledger and the repository's rules, texting through
  * the real Vonage SDK to the stand-in (or to the outbox when no stand-in is given).
  */
-export function testDeps(options: { standIn?: VonageStandIn; settings?: BusinessSettings } = {}): ActivityDeps {
+export function testDeps(
+  options: { standIn?: VonageStandIn; settings?: BusinessSettings } = {},
+): ActivityDeps {
   const settings = options.settings ?? testSettings();
   const ledger = new Ledger(join(tempDir(), 'ringback.db'));
   const messages = options.standIn
-    ? createMessagesClient({ apiKey: 'test-key', apiSecret: 'test-secret', apiHost: options.standIn.url, timeoutMs: 5000 })
+    ? createMessagesClient({
+        apiKey: 'test-key',
+        apiSecret: 'test-secret',
+        apiHost: options.standIn.url,
+        timeoutMs: 5000,
+      })
     : null;
-  return { settings, ledger, rules: new RulesStore(), messages, fromNumber: settings.company.phone };
+  return {
+    settings,
+    ledger,
+    rules: new RulesStore(),
+    messages,
+    fromNumber: settings.company.phone,
+  };
 }
 
 export async function createTestWorker(

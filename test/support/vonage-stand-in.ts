@@ -54,12 +54,19 @@ export class VonageStandIn {
   }
 
   /** Resolves once `count` messages match, or rejects after `timeoutMs`. */
-  async waitForMessages(count: number, to?: string, timeoutMs = 15_000): Promise<ReceivedMessage[]> {
-    const matching = () => this.messages.filter((message) => !to || message.to === to.replace(/^\+/, ''));
+  async waitForMessages(
+    count: number,
+    to?: string,
+    timeoutMs = 15_000,
+  ): Promise<ReceivedMessage[]> {
+    const matching = () =>
+      this.messages.filter((message) => !to || message.to === to.replace(/^\+/, ''));
     const deadline = Date.now() + timeoutMs;
     while (matching().length < count) {
       if (Date.now() > deadline) {
-        throw new Error(`stand-in: expected ${count} messages${to ? ` to ${to}` : ''}, got ${matching().length}`);
+        throw new Error(
+          `stand-in: expected ${count} messages${to ? ` to ${to}` : ''}, got ${matching().length}`,
+        );
       }
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
@@ -84,11 +91,16 @@ export class VonageStandIn {
 
     const authorization = request.headers.authorization ?? '';
     if (!/^(Basic|Bearer) \S+/.test(authorization)) {
-      return reply(401, { type: 'https://developer.vonage.com/api-errors#unauthorized', title: 'Unauthorized' });
+      return reply(401, {
+        type: 'https://developer.vonage.com/api-errors#unauthorized',
+        title: 'Unauthorized',
+      });
     }
     const url = new URL(request.url ?? '/', this.url);
-    if (request.method === 'POST' && url.pathname === '/v1/messages') return this.acceptMessage(raw, authorization, reply);
-    if (request.method === 'POST' && url.pathname === '/v1/calls') return this.acceptCall(raw, reply);
+    if (request.method === 'POST' && url.pathname === '/v1/messages')
+      return this.acceptMessage(raw, authorization, reply);
+    if (request.method === 'POST' && url.pathname === '/v1/calls')
+      return this.acceptCall(raw, reply);
     if (request.method === 'GET' && url.pathname.startsWith('/v1/files/')) {
       const text = this.transcripts.get(url.pathname.split('/').pop()!);
       if (text === undefined) return reply(404, { title: 'Not found' });
@@ -97,19 +109,36 @@ export class VonageStandIn {
     reply(404, { title: 'Not found', detail: `${request.method} ${url.pathname}` });
   }
 
-  private acceptMessage(raw: string, authorization: string, reply: (status: number, body: unknown) => void): void {
+  private acceptMessage(
+    raw: string,
+    authorization: string,
+    reply: (status: number, body: unknown) => void,
+  ): void {
     const failure = this.failNext.shift();
-    if (failure) return reply(failure, { title: 'Stand-in failure', detail: `configured to answer ${failure}` });
+    if (failure)
+      return reply(failure, {
+        title: 'Stand-in failure',
+        detail: `configured to answer ${failure}`,
+      });
 
     const body = JSON.parse(raw);
     const missing = ['message_type', 'channel', 'to', 'from'].filter((field) => !body[field]);
     if (missing.length > 0 || (body.message_type === 'text' && !body.text)) {
-      return reply(422, { title: 'Invalid params', invalid_parameters: missing.map((name) => ({ name })) });
+      return reply(422, {
+        title: 'Invalid params',
+        invalid_parameters: missing.map((name) => ({ name })),
+      });
     }
     const uuid = randomUUID();
     this.messages.push({
-      uuid, to: body.to, from: body.from, text: body.text, channel: body.channel,
-      clientRef: body.client_ref, authorization, receivedAt: performance.now(),
+      uuid,
+      to: body.to,
+      from: body.from,
+      text: body.text,
+      channel: body.channel,
+      clientRef: body.client_ref,
+      authorization,
+      receivedAt: performance.now(),
     });
     this.notify();
     reply(202, { message_uuid: uuid });
@@ -121,6 +150,11 @@ export class VonageStandIn {
     const to = body.to?.[0]?.number ?? '';
     this.calls.push({ uuid, to, ncco: body.ncco ?? [], receivedAt: performance.now() });
     this.notify();
-    reply(201, { uuid, status: 'started', direction: 'outbound', conversation_uuid: `CON-${uuid}` });
+    reply(201, {
+      uuid,
+      status: 'started',
+      direction: 'outbound',
+      conversation_uuid: `CON-${uuid}`,
+    });
   }
 }

@@ -57,8 +57,12 @@ function previousResult(deps: MessagingDeps, key: string): SendResult | null {
   if (previous.status === 'sending') {
     // The worker stopped while Vonage had the request, so it may have gone out: not resending
     // keeps a retry from texting twice, at the cost of possibly losing this one text.
-    deps.ledger.appendOutbound({ ...previous, status: 'failed', at: new Date().toISOString(),
-      detail: 'outcome unknown: the worker stopped during the request; not resent' });
+    deps.ledger.appendOutbound({
+      ...previous,
+      status: 'failed',
+      at: new Date().toISOString(),
+      detail: 'outcome unknown: the worker stopped during the request; not resent',
+    });
     return { status: 'unknown', text: previous.text, messageId: null, segments: 0 };
   }
   if (previous.status === 'failed') return null;
@@ -88,11 +92,19 @@ export function createMessagingActivities(deps: MessagingDeps) {
       };
       const at = () => new Date().toISOString();
       const result = (status: SendStatus, messageId: string | null): SendResult => ({
-        status, text: rendered.text, messageId, segments: rendered.segments,
+        status,
+        text: rendered.text,
+        messageId,
+        segments: rendered.segments,
       });
 
       if (!input.allowWhenOptedOut && deps.ledger.isOptedOut(deps.settings.id, input.phone)) {
-        deps.ledger.appendOutbound({ ...row, status: 'suppressed', at: at(), detail: 'number opted out' });
+        deps.ledger.appendOutbound({
+          ...row,
+          status: 'suppressed',
+          at: at(),
+          detail: 'number opted out',
+        });
         return result('suppressed', null);
       }
       if (!deps.messages) {
@@ -116,7 +128,10 @@ export function createMessagingActivities(deps: MessagingDeps) {
         const status = vonageStatus(error);
         const detail = `vonage: ${(error as Error).message}`;
         deps.ledger.appendOutbound({ ...row, status: 'failed', detail, at: at() });
-        Context.current().log.warn('sms send failed', { status, attempt: Context.current().info.attempt });
+        Context.current().log.warn('sms send failed', {
+          status,
+          attempt: Context.current().info.attempt,
+        });
         const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
         if (permanent) throw ApplicationFailure.nonRetryable(detail, 'VonageRejected');
         throw error;

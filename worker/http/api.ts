@@ -22,14 +22,20 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
     const at = body.at ?? new Date().toISOString();
     const callId = body.callId ?? `api:${phone}:${at}`;
     const result = await handOffMissedCall(deps, phone, {
-      callId, at, source: 'api', voicemailTranscript: body.voicemailTranscript,
+      callId,
+      at,
+      source: 'api',
+      voicemailTranscript: body.voicemailTranscript,
     });
     return reply.code(202).send({ conversation: deps.conversations.workflowId(phone), result });
   });
 
   app.get('/api/conversations/:phone', async (request, reply) => {
     const phone = phoneParam((request.params as { phone: string }).phone);
-    const [state, messages] = [await deps.conversations.state(phone), deps.ledger.messages(deps.settings.id, phone)];
+    const [state, messages] = [
+      await deps.conversations.state(phone),
+      deps.ledger.messages(deps.settings.id, phone),
+    ];
     const consent = deps.ledger.consentHistory(deps.settings.id, phone);
     if (!state && messages.length === 0 && consent.length === 0) {
       return reply.code(404).send({ error: `no conversation with ${phone}` });
@@ -65,5 +71,4 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
     reply.header('content-type', deps.metrics.registry.contentType);
     return deps.metrics.registry.metrics();
   });
-
 }

@@ -8,10 +8,19 @@ export class HandoffError extends Error {}
  * already handed off is skipped, so retried webhooks never text twice; one recorded but not
  * handed off (Temporal was unreachable) is handed off on the retry.
  */
-export async function handOffMissedCall(deps: ServerDeps, phone: string, call: MissedCall): Promise<'started' | 'duplicate'> {
+export async function handOffMissedCall(
+  deps: ServerDeps,
+  phone: string,
+  call: MissedCall,
+): Promise<'started' | 'duplicate'> {
   deps.ledger.recordCall({
-    businessId: deps.settings.id, phone, callId: call.callId, status: 'missed', source: call.source,
-    at: call.at, voicemailTranscript: call.voicemailTranscript,
+    businessId: deps.settings.id,
+    phone,
+    callId: call.callId,
+    status: 'missed',
+    source: call.source,
+    at: call.at,
+    voicemailTranscript: call.voicemailTranscript,
   });
   const sourceId = `call:${call.callId}`;
   if (deps.ledger.wasHandedOff(sourceId)) return 'duplicate';
@@ -24,10 +33,18 @@ export async function handOffMissedCall(deps: ServerDeps, phone: string, call: M
 }
 
 /** Records a customer's text in the ledger, then hands it to the conversation once. */
-export async function handOffInbound(deps: ServerDeps, phone: string, message: InboundMessage): Promise<'started' | 'duplicate'> {
+export async function handOffInbound(
+  deps: ServerDeps,
+  phone: string,
+  message: InboundMessage,
+): Promise<'started' | 'duplicate'> {
   deps.ledger.recordInbound({
-    businessId: deps.settings.id, phone, text: message.text, providerId: message.messageId,
-    conversationId: deps.conversations.workflowId(phone), at: message.at,
+    businessId: deps.settings.id,
+    phone,
+    text: message.text,
+    providerId: message.messageId,
+    conversationId: deps.conversations.workflowId(phone),
+    at: message.at,
   });
   const sourceId = `message:${message.messageId}`;
   if (deps.ledger.wasHandedOff(sourceId)) return 'duplicate';
@@ -35,7 +52,10 @@ export async function handOffInbound(deps: ServerDeps, phone: string, message: I
   await signal(deps, () => deps.conversations.inboundMessage(phone, message));
   deps.ledger.recordHandoff(sourceId, deps.conversations.workflowId(phone));
   deps.metrics.inboundMessages.inc();
-  deps.logger.info({ phone, messageId: message.messageId, channel: message.channel }, 'inbound message');
+  deps.logger.info(
+    { phone, messageId: message.messageId, channel: message.channel },
+    'inbound message',
+  );
   return 'started';
 }
 
@@ -44,7 +64,10 @@ async function signal(deps: ServerDeps, send: () => Promise<unknown>): Promise<v
     await send();
   } catch (error) {
     deps.metrics.handoffFailures.inc();
-    deps.logger.error({ err: error }, 'handoff to temporal failed; recorded in the ledger, retry the webhook');
+    deps.logger.error(
+      { err: error },
+      'handoff to temporal failed; recorded in the ledger, retry the webhook',
+    );
     throw new HandoffError('conversation service unavailable; the event is recorded, retry later');
   }
 }

@@ -1,4 +1,10 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { PhoneError } from '../phone.ts';
@@ -35,7 +41,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }) as unknown as FastifyInstance;
 
   // Webhook schemas are draft 2020-12, like every schema in schemas/.
-  const ajv = new Ajv2020({ allErrors: true, coerceTypes: 'array', useDefaults: true, strict: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    coerceTypes: 'array',
+    useDefaults: true,
+    strict: false,
+  });
   addFormats.default(ajv);
   app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
 
@@ -46,7 +57,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     try {
       done(null, JSON.parse(body as string));
     } catch (error) {
-      const invalid = new Error(`body is not valid JSON: ${(error as Error).message}`) as FastifyError;
+      const invalid = new Error(
+        `body is not valid JSON: ${(error as Error).message}`,
+      ) as FastifyError;
       invalid.statusCode = 400;
       done(invalid, undefined);
     }
@@ -56,34 +69,48 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const secret = options.signatureSecret;
     app.addHook('preValidation', async (request, reply) => {
       if (!request.url.startsWith('/webhooks/vonage/')) return;
-      const check = verifyVonageSignature(request.headers.authorization, request.rawBody ?? '', secret);
+      const check = verifyVonageSignature(
+        request.headers.authorization,
+        request.rawBody ?? '',
+        secret,
+      );
       if (check.ok) return;
       options.metrics.rejectedWebhooks.inc({ route: routeOf(request), reason: 'signature' });
-      options.logger.warn({ url: request.url, problem: check.reason }, 'webhook rejected: bad signature');
+      options.logger.warn(
+        { url: request.url, problem: check.reason },
+        'webhook rejected: bad signature',
+      );
       return reply.code(401).send({ error: 'unauthorized', message: check.reason });
     });
   }
 
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.requestSeconds.observe(
-      { route: routeOf(request), status: String(reply.statusCode) }, reply.elapsedTime / 1000,
+      { route: routeOf(request), status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
     );
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const route = routeOf(request);
     if (error.validation || error instanceof PhoneError || error.statusCode === 400) {
-      const message = error instanceof PhoneError ? error.message : error.message.replace(/^body\//, 'body.');
+      const message =
+        error instanceof PhoneError ? error.message : error.message.replace(/^body\//, 'body.');
       options.metrics.rejectedWebhooks.inc({ route, reason: 'invalid' });
       options.logger.warn({ url: request.url, problem: message }, 'request rejected: invalid body');
       return reply.code(400).send({ error: 'invalid request', message });
     }
     if (error instanceof TranscriptError) {
-      options.logger.warn({ url: request.url, problem: error.message }, 'voicemail transcript not read');
+      options.logger.warn(
+        { url: request.url, problem: error.message },
+        'voicemail transcript not read',
+      );
       return reply.code(422).send({ error: 'transcript not read', message: error.message });
     }
-    if (error instanceof HandoffError) return reply.code(503).send({ error: 'unavailable', message: error.message });
-    if (error.statusCode && error.statusCode < 500) return reply.code(error.statusCode).send({ error: error.message });
+    if (error instanceof HandoffError)
+      return reply.code(503).send({ error: 'unavailable', message: error.message });
+    if (error.statusCode && error.statusCode < 500)
+      return reply.code(error.statusCode).send({ error: error.message });
     options.logger.error({ err: error, url: request.url }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });

@@ -18,7 +18,8 @@ export function verifyVonageSignature(
   let claims: jwt.JwtPayload;
   try {
     const verified = jwt.verify(token, secret, { algorithms: ['HS256'] });
-    if (typeof verified === 'string') return { ok: false, reason: 'token payload is not an object' };
+    if (typeof verified === 'string')
+      return { ok: false, reason: 'token payload is not an object' };
     claims = verified;
   } catch (error) {
     return { ok: false, reason: `invalid signature: ${(error as Error).message}` };
@@ -26,16 +27,25 @@ export function verifyVonageSignature(
 
   if (rawBody.length > 0 || claims.payload_hash !== undefined) {
     const actual = createHash('sha256').update(rawBody).digest('hex');
-    if (claims.payload_hash !== actual) return { ok: false, reason: 'payload_hash does not match the body' };
+    if (claims.payload_hash !== actual)
+      return { ok: false, reason: 'payload_hash does not match the body' };
   }
   return { ok: true };
 }
 
 /** Signs a body the way Vonage does; used by the Vonage stand-in and the tests. */
-export function signVonageWebhook(rawBody: string, secret: string, apiKey = 'ringback-test'): string {
+export function signVonageWebhook(
+  rawBody: string,
+  secret: string,
+  apiKey = 'ringback-test',
+): string {
   const payloadHash = createHash('sha256').update(rawBody).digest('hex');
-  const token = jwt.sign({ api_key: apiKey, payload_hash: payloadHash, jti: crypto.randomUUID() }, secret, {
-    algorithm: 'HS256',
-  });
+  const token = jwt.sign(
+    { api_key: apiKey, payload_hash: payloadHash, jti: crypto.randomUUID() },
+    secret,
+    {
+      algorithm: 'HS256',
+    },
+  );
   return `Bearer ${token}`;
 }

@@ -18,11 +18,16 @@ function checkHost(url: URL, config: VonageConfig): void {
 }
 
 /** Downloads a Vonage voicemail transcription and joins its sentences into one text. */
-export async function downloadTranscript(url: string, config: VonageConfig): Promise<string | null> {
+export async function downloadTranscript(
+  url: string,
+  config: VonageConfig,
+): Promise<string | null> {
   const target = new URL(url);
   checkHost(target, config);
   if (!config.applicationId || !config.privateKey) {
-    throw new TranscriptError('transcription download needs VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY');
+    throw new TranscriptError(
+      'transcription download needs VONAGE_APPLICATION_ID and VONAGE_PRIVATE_KEY',
+    );
   }
   const token = tokenGenerate(config.applicationId, config.privateKey);
   const response = await fetch(target, {
@@ -31,9 +36,12 @@ export async function downloadTranscript(url: string, config: VonageConfig): Pro
   });
   if (!response.ok) throw new TranscriptError(`transcription download failed: ${response.status}`);
 
-  const transcript = (await response.json()) as { channels?: { transcript?: { sentence?: string }[] }[] };
+  const transcript = (await response.json()) as {
+    channels?: { transcript?: { sentence?: string }[] }[];
+  };
   const sentences = (transcript.channels ?? []).flatMap((channel) =>
-    (channel.transcript ?? []).map((part) => part.sentence ?? ''));
+    (channel.transcript ?? []).map((part) => part.sentence ?? ''),
+  );
   const text = sentences.join(' ').trim();
   return text.length > 0 ? text : null;
 }

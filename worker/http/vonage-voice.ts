@@ -9,7 +9,13 @@ import { downloadTranscript } from './transcripts.ts';
 
 /** Statuses of the forwarded leg that mean nobody at the office picked up. */
 export const MISSED_CALL_STATUSES = new Set([
-  'timeout', 'unanswered', 'busy', 'rejected', 'failed', 'cancelled', 'machine',
+  'timeout',
+  'unanswered',
+  'busy',
+  'rejected',
+  'failed',
+  'cancelled',
+  'machine',
 ]);
 
 function seconds(duration: string | undefined, fallback: number): number {
@@ -28,7 +34,8 @@ function voicemailNcco(deps: ServerDeps, request: FastifyRequest) {
   const voice = deps.settings.voice ?? {};
   if (voice.voicemail === false) return [];
   const recordingUrl = `${baseUrl(deps, request)}/webhooks/vonage/voice/recording`;
-  const greeting = voice.greeting ??
+  const greeting =
+    voice.greeting ??
     `Thanks for calling ${deps.settings.company.name}. We can't pick up right now. ` +
       'We will text you in a moment. To leave a message, speak after the tone.';
   return [
@@ -66,50 +73,74 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
     ];
   };
   // Vonage calls the answer URL with GET by default and with POST when so configured.
-  app.get('/webhooks/vonage/voice/answer', { schema: { querystring: answerSchema } },
-    async (request) => answer(request, request.query as Record<string, string>));
-  app.post('/webhooks/vonage/voice/answer', { schema: { body: answerSchema } },
-    async (request) => answer(request, request.body as Record<string, string>));
+  app.get(
+    '/webhooks/vonage/voice/answer',
+    { schema: { querystring: answerSchema } },
+    async (request) => answer(request, request.query as Record<string, string>),
+  );
+  app.post('/webhooks/vonage/voice/answer', { schema: { body: answerSchema } }, async (request) =>
+    answer(request, request.body as Record<string, string>),
+  );
 
-  app.post('/webhooks/vonage/voice/event', { schema: { body: eventSchema } }, async (request, reply) => {
-    const event = request.body as Record<string, string>;
-    const leg = deps.ledger.callerOf(event.conversation_uuid);
-    const isForwardedLeg = event.direction !== 'inbound';
-    if (!MISSED_CALL_STATUSES.has(event.status) || !isForwardedLeg) return reply.code(204).send();
+  app.post(
+    '/webhooks/vonage/voice/event',
+    { schema: { body: eventSchema } },
+    async (request, reply) => {
+      const event = request.body as Record<string, string>;
+      const leg = deps.ledger.callerOf(event.conversation_uuid);
+      const isForwardedLeg = event.direction !== 'inbound';
+      if (!MISSED_CALL_STATUSES.has(event.status) || !isForwardedLeg) return reply.code(204).send();
 
-    const caller = leg?.caller ?? event.from;
-    let phone: string;
-    try {
-      phone = toE164(caller ?? '', country, true);
-    } catch {
-      deps.logger.warn({ conversationUuid: event.conversation_uuid }, 'missed call with no caller id: no text');
+      const caller = leg?.caller ?? event.from;
+      let phone: string;
+      try {
+        phone = toE164(caller ?? '', country, true);
+      } catch {
+        deps.logger.warn(
+          { conversationUuid: event.conversation_uuid },
+          'missed call with no caller id: no text',
+        );
+        return voicemailNcco(deps, request);
+      }
+      await handOffMissedCall(deps, phone, {
+        callId: event.conversation_uuid,
+        at: event.timestamp ?? new Date().toISOString(),
+        source: 'vonage',
+      });
       return voicemailNcco(deps, request);
-    }
-    await handOffMissedCall(deps, phone, {
-      callId: event.conversation_uuid,
-      at: event.timestamp ?? new Date().toISOString(),
-      source: 'vonage',
-    });
-    return voicemailNcco(deps, request);
-  });
+    },
+  );
 
-  app.post('/webhooks/vonage/voice/recording', { schema: { body: recordingSchema } }, async (request, reply) => {
-    const body = request.body as Record<string, string>;
-    if (!body.text && body.transcription_url && !deps.vonage) {
-      deps.logger.warn('transcription received but no Vonage credentials to download it');
+  app.post(
+    '/webhooks/vonage/voice/recording',
+    { schema: { body: recordingSchema } },
+    async (request, reply) => {
+      const body = request.body as Record<string, string>;
+      if (!body.text && body.transcription_url && !deps.vonage) {
+        deps.logger.warn('transcription received but no Vonage credentials to download it');
+        return reply.code(204).send();
+      }
+      const text =
+        body.text ??
+        (body.transcription_url
+          ? await downloadTranscript(body.transcription_url, deps.vonage!)
+          : null);
+      if (!text) return reply.code(204).send();
+
+      const leg = deps.ledger.callerOf(body.conversation_uuid);
+      if (!leg)
+        return reply
+          .code(404)
+          .send({ error: `no call with conversation_uuid '${body.conversation_uuid}'` });
+      const phone = toE164(leg.caller, country, true);
+      const at = body.end_time ?? new Date().toISOString();
+      await handOffInbound(deps, phone, {
+        messageId: `voicemail:${body.conversation_uuid}`,
+        text,
+        at,
+        channel: 'voicemail',
+      });
       return reply.code(204).send();
-    }
-    const text = body.text ??
-      (body.transcription_url ? await downloadTranscript(body.transcription_url, deps.vonage!) : null);
-    if (!text) return reply.code(204).send();
-
-    const leg = deps.ledger.callerOf(body.conversation_uuid);
-    if (!leg) return reply.code(404).send({ error: `no call with conversation_uuid '${body.conversation_uuid}'` });
-    const phone = toE164(leg.caller, country, true);
-    const at = body.end_time ?? new Date().toISOString();
-    await handOffInbound(deps, phone, {
-      messageId: `voicemail:${body.conversation_uuid}`, text, at, channel: 'voicemail',
-    });
-    return reply.code(204).send();
-  });
+    },
+  );
 }
