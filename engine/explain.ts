@@ -22,16 +22,18 @@ type ConditionNode = Record<string, unknown>;
 /** Lists every leaf condition of a rule result, in rule order. */
 export function leafConditions(result: RuleResult): LeafResult[] {
   const leaves: LeafResult[] = [];
-  const visit = (node: ConditionNode) => {
-    for (const key of ['all', 'any'] as const) {
-      const children = node[key];
-      if (Array.isArray(children)) children.forEach((child) => visit(child as ConditionNode));
-    }
-    if (node.not) visit(node.not as ConditionNode);
-    if (typeof node.fact === 'string') leaves.push(node as unknown as LeafResult);
-  };
-  visit(result.conditions as unknown as ConditionNode);
+  collectLeaves(result.conditions as unknown as ConditionNode, leaves);
   return leaves;
+}
+
+function collectLeaves(node: ConditionNode, leaves: LeafResult[]): void {
+  for (const key of ['all', 'any'] as const) {
+    const children = node[key];
+    if (!Array.isArray(children)) continue;
+    for (const child of children) collectLeaves(child as ConditionNode, leaves);
+  }
+  if (node.not) collectLeaves(node.not as ConditionNode, leaves);
+  if (typeof node.fact === 'string') leaves.push(node as unknown as LeafResult);
 }
 
 /**

@@ -33,8 +33,10 @@ export interface CompiledList {
   phrases: CompiledPhrase[];
   /** The phrases by their first word, so matching looks up each message word once. */
   byFirstWord: ReadonlyMap<string, CompiledPhrase[]>;
-  /** Phrases starting with a `word*` prefix or a gap, tried at every word. */
-  otherFirst: CompiledPhrase[];
+  /** Phrases starting with a `word*` prefix, by the prefix's first letter. */
+  byFirstLetter: ReadonlyMap<string, CompiledPhrase[]>;
+  /** Phrases starting with a gap, tried at every word. */
+  gapFirst: CompiledPhrase[];
   /** Matches overlapping one of these are discarded: `stop by` for the opt-out list. */
   except: CompiledPhrase[];
   /** When true, a negator before a phrase does not cancel it (`no hot water` is a heater job). */
@@ -112,18 +114,25 @@ function wordsOf(lists: Map<string, CompiledList>, spellings: Map<string, string
 
 function indexByFirstWord(phrases: CompiledPhrase[]) {
   const byFirstWord = new Map<string, CompiledPhrase[]>();
-  const otherFirst: CompiledPhrase[] = [];
+  const byFirstLetter = new Map<string, CompiledPhrase[]>();
+  const gapFirst: CompiledPhrase[] = [];
+  const addTo = (index: Map<string, CompiledPhrase[]>, key: string, phrase: CompiledPhrase) => {
+    const bucket = index.get(key) ?? [];
+    bucket.push(phrase);
+    index.set(key, bucket);
+  };
+
   for (const phrase of phrases) {
     const first = phrase.parts[0];
-    if (first?.kind !== 'word') {
-      otherFirst.push(phrase);
-      continue;
+    if (first?.kind === 'word') {
+      addTo(byFirstWord, first.text, phrase);
+    } else if (first?.kind === 'prefix' && first.text !== '') {
+      addTo(byFirstLetter, first.text[0], phrase);
+    } else {
+      gapFirst.push(phrase);
     }
-    const bucket = byFirstWord.get(first.text) ?? [];
-    bucket.push(phrase);
-    byFirstWord.set(first.text, bucket);
   }
-  return { byFirstWord, otherFirst };
+  return { byFirstWord, byFirstLetter, gapFirst };
 }
 
 /** Compiles one phrase, folding it like message text so the two compare word for word. */
@@ -170,32 +179,57 @@ function matchFrom(parts: PhrasePart[], index: number, words: string[], at: numb
 /** Finds every place in the clauses where a phrase of the list matches. */
 export function findList(list: CompiledList, clauses: Clause[], lexicon: Lexicon) {
   const matches: PhraseMatch[] = [];
-  clauses.forEach((clause, clauseIndex) => {
-    let excluded: Array<[number, number]> | null = null;
-    const tryPhrase = (phrase: CompiledPhrase, start: number) => {
-      const end = matchPhraseAt(phrase.parts, clause.words, start);
-      if (end <= start) return;
-      excluded ??= spansOf(list.except, clause.words);
-      if (excluded.some(([from, to]) => start < to && from < end)) return;
+  for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex++) {
+    const { words, sentence } = clauses[clauseIndex];
+    const found = spansIn(list, words);
+    if (found.length === 0) continue;
 
+    const excluded = list.except.length > 0 ? spansOf(list.except, words) : [];
+    for (const { phrase, start, end } of found) {
+      if (excluded.some(([from, to]) => start < to && from < end)) continue;
+      const negated = !list.ignoresNegation && isNegated(words, start, lexicon);
       matches.push({
         list: list.name,
         phrase: phrase.source,
         clause: clauseIndex,
-        sentence: clause.sentence,
+        sentence,
         start,
         end,
-        negated: !list.ignoresNegation && isNegated(clause.words, start, lexicon),
+        negated,
       });
-    };
-
-    for (let start = 0; start < clause.words.length; start++) {
-      const sameFirstWord = list.byFirstWord.get(clause.words[start]) ?? [];
-      for (const phrase of sameFirstWord) tryPhrase(phrase, start);
-      for (const phrase of list.otherFirst) tryPhrase(phrase, start);
     }
-  });
+  }
   return matches;
+}
+
+interface Span {
+  phrase: CompiledPhrase;
+  start: number;
+  end: number;
+}
+
+/** Every place a phrase of the list matches the words, before exceptions and negation. */
+function spansIn(list: CompiledList, words: string[]): Span[] {
+  const found: Span[] = [];
+  for (let start = 0; start < words.length; start++) {
+    const word = words[start];
+    collectSpans(list.byFirstWord.get(word), words, start, found);
+    collectSpans(list.byFirstLetter.get(word[0]), words, start, found);
+    collectSpans(list.gapFirst, words, start, found);
+  }
+  return found;
+}
+
+function collectSpans(
+  phrases: CompiledPhrase[] | undefined,
+  words: string[],
+  start: number,
+  found: Span[],
+) {
+  for (const phrase of phrases ?? []) {
+    const end = matchPhraseAt(phrase.parts, words, start);
+    if (end > start) found.push({ phrase, start, end });
+  }
 }
 
 function spansOf(phrases: CompiledPhrase[], words: string[]): Array<[number, number]> {
