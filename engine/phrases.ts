@@ -208,7 +208,7 @@ interface Span {
   end: number;
 }
 
-/** Every place a phrase of the list matches the words, before exceptions and negation. */
+/** Finds every place a phrase of the list matches the words, before exceptions and negation. */
 function spansIn(list: CompiledList, words: string[]): Span[] {
   const found: Span[] = [];
   for (let start = 0; start < words.length; start++) {
