@@ -87,6 +87,15 @@ export class DispatchNotices {
     return this.db.prepare(query).get(key) !== undefined;
   }
 
+  /**
+   * True when a Vonage call leg (the `uuid` of a voice event) is a voice notice to a responder,
+   * so that its events are not read as a customer's missed call.
+   */
+  isVoiceNotice(callUuid: string): boolean {
+    const query = 'SELECT 1 FROM dispatch_voice_calls WHERE call_uuid = ?';
+    return this.db.prepare(query).get(callUuid) !== undefined;
+  }
+
   /** Returns the open dispatch most recently notified to a phone, or null. */
   openDispatchFor(businessId: string, phone: string): string | null {
     const row = this.db

@@ -15,6 +15,7 @@ export function newDispatchSummary(workflowId: string, input: DispatchInput): Di
     chain: input.plan.chain.map(({ id, name, phone, role }) => ({ id, name, phone, role })),
     holder: null,
     acknowledgedBy: null,
+    reportedAt: input.reportedAt,
     notifiedAt: null,
     acknowledgedAt: null,
     calledCustomerAt: null,

@@ -123,6 +123,8 @@ export interface DispatchSummary {
   /** The responder who acknowledged, else the one notified last; null before any notice. */
   holder: Responder | null;
   acknowledgedBy: Responder | null;
+  /** When the customer's emergency text arrived. */
+  reportedAt: string;
   notifiedAt: string | null;
   acknowledgedAt: string | null;
   calledCustomerAt: string | null;

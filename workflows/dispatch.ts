@@ -139,7 +139,10 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
   }
 
   async function onReply(reply: TechnicianReply): Promise<void> {
-    const responder = record.notifiedResponder(reply.phone);
+    // A reply can overtake the end of its own notice activity: the notice is recorded for the
+    // router before it is sent, so any step of the chain may already reply.
+    const responder = record.notifiedResponder(reply.phone)
+      ?? plan.chain.find((step) => step.phone === reply.phone);
     if (!responder || reply.intent === 'other') {
       record.add('technician_message', responder, reply.text);
       return report();

@@ -18,9 +18,9 @@ function isOpen(dispatch: DispatchSummary | null): dispatch is DispatchSummary {
 }
 
 /**
- * Gas smells and active leaks: the safety text once per level of urgency, then a dispatch. The
- * first emergency starts the dispatch workflow; a more urgent message, or an opt-out sent with
- * the emergency, goes to the dispatch already running.
+ * Handles gas smells and active leaks: sends the safety text once per level of urgency, then
+ * dispatches. The first emergency starts the dispatch workflow. A more urgent message, or an
+ * opt-out sent with the emergency, goes to the dispatch already running.
  */
 export const onEmergency: MessageStep = async (conversation, decision, message) => {
   const { state } = conversation;
@@ -35,7 +35,7 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
 
   if (isOpen(state.dispatch)) {
     // NOTE: a leak that turns into a gas smell stays with the responders already planned, who
-    // may lack the gas skill; the holder is told of the new urgency and can hand it on.
+    // may lack the gas skill. The holder gets a text with the new urgency and can hand it on.
     const update = { urgency: moreUrgent ? urgency : undefined, customerOptedOut: state.optedOut };
     const sent = await sendDetails(state.dispatch.workflowId, state, message, update);
     const outcome = sent ? 'sent to the dispatch' : 'dispatch unreachable';
@@ -77,11 +77,18 @@ async function startDispatch(
     if (current?.workflowId !== summary.workflowId || summary.revision <= current.revision) return;
     state.dispatch = summary;
   });
-  // Abandon: a dispatch outlives a conversation that goes quiet, until its own openFor ends.
-  await startChild(dispatchWorkflow, {
-    workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON,
-  });
+  // Set before the start, so that progress the dispatch reports at once is not ignored.
+  const previous = state.dispatch;
   state.dispatch = newDispatchSummary(workflowId, input);
+  try {
+    // Abandon: a dispatch outlives a conversation that goes quiet, until its own openFor ends.
+    await startChild(dispatchWorkflow, {
+      workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  } catch (error) {
+    state.dispatch = previous;
+    throw error;
+  }
   if (!state.optedOut) state.outcome = 'dispatched';
 
   const { templateId, vars } = plan.customerNotice;

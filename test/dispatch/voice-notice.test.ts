@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DispatchNotices } from '../../worker/technicians.ts';
 import { ANA, BEN, DispatchTestBed, eventsOf, FRIDAY_MORNING } from './test-bed.ts';
 
 const CUSTOMER = '+13125554001';
@@ -30,6 +31,9 @@ describe('voice notice', () => {
     expect(talk.text).toContain('3 1 2 5 5 5 4 0 0 1');
     expect(talk.text).toContain('My basement is flooding, pipe burst');
     expect(eventsOf(summary, 'voice_call')[0].detail).toBe(`started: ${call.uuid}`);
+    const notices = new DispatchNotices(bed.deps.ledger.db);
+    expect(notices.isVoiceNotice(call.uuid)).toBe(true);
+    expect(notices.isVoiceNotice('a-customer-call-leg')).toBe(false);
     expect(callsTo(BEN)).toEqual([]);
 
     await bed.env.sleep('15m');

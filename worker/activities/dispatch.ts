@@ -63,9 +63,9 @@ export function createDispatchActivities(deps: DispatchDeps) {
 
   return {
     /**
-     * Decides who a dispatch notifies and how, for an emergency reported at `at`: the chain of
-     * rules/escalation.json filled from the on-call settings, with a responder named twice
-     * (the owner is also a technician) notified once.
+     * Plans a dispatch for an emergency reported at `at`. The chain of rules/escalation.json is
+     * filled from the on-call settings, and a responder named twice (an owner who is also a
+     * technician) is notified once.
      */
     async planDispatch(input: { urgency: DispatchUrgency; at: string }): Promise<DispatchPlan> {
       const at = new Date(input.at);
@@ -130,6 +130,9 @@ export function createDispatchActivities(deps: DispatchDeps) {
      * credentials or when this key already placed a call. A Vonage rejection (4xx) is reported
      * as failed rather than thrown, because the text notice already went out.
      */
+    // NOTE: Vonage posts this call's events to the application's event webhook, which reads an
+    // unanswered outbound leg with no recorded caller as a missed call from `from`, the business
+    // number, unless it skips legs for which DispatchNotices.isVoiceNotice is true.
     async callTechnician(input: TechnicianTextInput): Promise<VoiceNoticeResult> {
       if (!deps.voice) return { status: 'skipped', detail: 'no Vonage voice credentials' };
       if (notices.callPlaced(input.key)) {
