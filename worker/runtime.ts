@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { ConversationGateway } from './conversations.ts';
 import { startDevServer, type DevServer } from './dev-server.ts';
+import editorRoutes from './editor-routes.ts';
 import { buildServer } from './http/server.ts';
 import { createMetrics } from './http/metrics.ts';
 import { Ledger } from './ledger.ts';
@@ -71,6 +72,12 @@ export async function runServer(
     vonage,
     publicUrl: process.env.RINGBACK_PUBLIC_URL || undefined,
     routeInbound: createTechnicianRouter({ ...runtime, client, logger }),
+    apiToken: process.env.RINGBACK_API_TOKEN || undefined,
+    plugins: [
+      async (app) => {
+        await app.register(editorRoutes, { rulesDir: runtime.rules.dir });
+      },
+    ],
   });
   await app.listen({ port, host: process.env.HOST ?? '0.0.0.0' });
   return app;

@@ -16,11 +16,23 @@ interface LedgerMessage {
   status: string;
 }
 
+/** Sends RINGBACK_API_TOKEN to /api routes and signs webhooks with VONAGE_SIGNATURE_SECRET. */
+function authorization(url: string, raw = ''): Record<string, string> {
+  const token = process.env.RINGBACK_API_TOKEN;
+  const secret = process.env.VONAGE_SIGNATURE_SECRET;
+  if (token && url.includes('/api/')) return { authorization: `Bearer ${token}` };
+  if (secret && url.includes('/webhooks/'))
+    return { authorization: signVonageWebhook(raw, secret) };
+  return {};
+}
+
+async function get(url: string): Promise<Response> {
+  return fetch(url, { headers: authorization(url) });
+}
+
 async function post(url: string, body: unknown): Promise<Response> {
   const raw = JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const secret = process.env.VONAGE_SIGNATURE_SECRET;
-  if (secret && url.includes('/webhooks/')) headers.authorization = signVonageWebhook(raw, secret);
+  const headers = { 'content-type': 'application/json', ...authorization(url, raw) };
   const response = await fetch(url, { method: 'POST', headers, body: raw });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return response;
@@ -34,7 +46,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
   const seen = new Set<number>();
 
   const showNewTexts = async () => {
-    const response = await fetch(conversationUrl);
+    const response = await get(conversationUrl);
     if (response.status === 404) return;
     const conversation = (await response.json()) as { transcript: LedgerMessage[] };
     for (const message of conversation.transcript) {
@@ -45,7 +57,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
     }
   };
 
-  const before = await fetch(conversationUrl);
+  const before = await get(conversationUrl);
   if (before.ok) {
     const earlier = (await before.json()) as { transcript: LedgerMessage[] };
     for (const message of earlier.transcript) seen.add(message.id);

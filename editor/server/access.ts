@@ -18,10 +18,35 @@ export function checkEditorAccess(
   reply: FastifyReply,
   token: string | undefined,
 ): boolean {
-  const rejection = token ? checkToken(request, token) : checkLoopback(request);
+  return checkAccess(request, reply, token, EDITOR_GUARD);
+}
+
+/** The API a guard protects, as its messages name it. */
+export interface Guard {
+  /** Name in messages, e.g. "rules API". */
+  api: string;
+  /** The variable that holds the token, e.g. RINGBACK_EDITOR_TOKEN. */
+  tokenVariable: string;
+  realm: string;
+}
+
+const EDITOR_GUARD: Guard = {
+  api: 'rules API',
+  tokenVariable: 'RINGBACK_EDITOR_TOKEN',
+  realm: 'ringback-editor',
+};
+
+/** Applies the token-or-loopback rule above to any API; see checkEditorAccess. */
+export function checkAccess(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string | undefined,
+  guard: Guard,
+): boolean {
+  const rejection = token ? checkToken(request, token, guard) : checkLoopback(request, guard);
   if (!rejection) return true;
 
-  if (rejection.status === 401) reply.header('www-authenticate', 'Bearer realm="ringback-editor"');
+  if (rejection.status === 401) reply.header('www-authenticate', `Bearer realm="${guard.realm}"`);
   reply.code(rejection.status).send({ error: rejection.message });
   return false;
 }
@@ -31,14 +56,14 @@ interface Rejection {
   message: string;
 }
 
-function checkToken(request: FastifyRequest, token: string): Rejection | undefined {
+function checkToken(request: FastifyRequest, token: string, guard: Guard): Rejection | undefined {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header);
   if (match && sameSecret(match[1].trim(), token)) return undefined;
 
   const message = match
-    ? 'rules API: the bearer token is wrong; use the value of RINGBACK_EDITOR_TOKEN'
-    : 'rules API: missing Authorization: Bearer header; RINGBACK_EDITOR_TOKEN is set';
+    ? `${guard.api}: the bearer token is wrong; use the value of ${guard.tokenVariable}`
+    : `${guard.api}: missing Authorization: Bearer header; ${guard.tokenVariable} is set`;
   return { status: 401, message };
 }
 
@@ -48,9 +73,10 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function checkLoopback(request: FastifyRequest): Rejection | undefined {
+function checkLoopback(request: FastifyRequest, guard: Guard): Rejection | undefined {
   const onlyLoopback =
-    'rules API: only clients on this machine may use it; set RINGBACK_EDITOR_TOKEN to allow others';
+    `${guard.api}: only clients on this machine may use it; ` +
+    `set ${guard.tokenVariable} to allow others`;
 
   if (!isLoopbackAddress(request.socket.remoteAddress))
     return { status: 403, message: onlyLoopback };
@@ -63,8 +89,7 @@ function checkLoopback(request: FastifyRequest): Rejection | undefined {
     return {
       status: 403,
       message:
-        `rules API: Host '${host}' is not a loopback name; ` +
-        'open the editor at 127.0.0.1 or localhost',
+        `${guard.api}: Host '${host}' is not a loopback name; ` + 'use 127.0.0.1 or localhost',
     };
   }
 
@@ -73,7 +98,7 @@ function checkLoopback(request: FastifyRequest): Rejection | undefined {
     if (originHost(origin) !== (request.headers.host ?? '').toLowerCase()) {
       return {
         status: 403,
-        message: `rules API: writes from the page at ${origin} are not allowed`,
+        message: `${guard.api}: writes from the page at ${origin} are not allowed`,
       };
     }
   }

@@ -23,6 +23,7 @@ let running: Promise<void>;
 let app: FastifyInstance;
 let base: string;
 let logLines: string[] = [];
+let gateway: ConversationGateway;
 
 beforeAll(async () => {
   env = await startDevServer();
@@ -36,7 +37,7 @@ beforeAll(async () => {
   app = await buildServer({
     settings: deps.settings,
     ledger: deps.ledger,
-    conversations: new ConversationGateway(env.client, taskQueue, deps.settings.id),
+    conversations: (gateway = new ConversationGateway(env.client, taskQueue, deps.settings.id)),
     logger,
     metrics: createMetrics(),
     signatureSecret: SECRET,
@@ -292,6 +293,60 @@ describe('webhook security and validation', () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()).message).toContain('12345');
+  });
+
+  it('api refuses other machines without a token', async () => {
+    const fromElsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/calls/missed',
+      remoteAddress: '203.0.113.5',
+      payload: { from: '+13125557030' },
+    });
+    const readFromElsewhere = await app.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      remoteAddress: '203.0.113.5',
+    });
+    const fromLoopback = await app.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      remoteAddress: '127.0.0.1',
+    });
+
+    expect(fromElsewhere.statusCode).toBe(403);
+    expect(fromElsewhere.json().error).toContain('RINGBACK_API_TOKEN');
+    expect(readFromElsewhere.statusCode).toBe(403);
+    expect(fromLoopback.statusCode).toBe(200);
+    expect(deps.ledger.calls(deps.settings.id, '+13125557030')).toHaveLength(0);
+  });
+
+  it('api requires the bearer token when one is set', async () => {
+    const guarded = await buildServer({
+      settings: deps.settings,
+      ledger: deps.ledger,
+      conversations: gateway,
+      logger: createLogger(),
+      metrics: createMetrics(),
+      vonage: null,
+      apiToken: 'api-token-for-tests',
+    });
+    const withoutToken = await guarded.inject({ method: 'GET', url: '/api/outbox' });
+    const wrongToken = await guarded.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      headers: { authorization: 'Bearer nope' },
+    });
+    const withToken = await guarded.inject({
+      method: 'GET',
+      url: '/api/outbox',
+      remoteAddress: '203.0.113.5',
+      headers: { authorization: 'Bearer api-token-for-tests' },
+    });
+    await guarded.close();
+
+    expect(withoutToken.statusCode).toBe(401);
+    expect(wrongToken.statusCode).toBe(401);
+    expect(withToken.statusCode).toBe(200);
   });
 
   it('masks phone numbers in the logs', async () => {

@@ -72,6 +72,8 @@ describe('ringback start', () => {
       return messages.length > 0 ? messages : null;
     }, 'the opening text in the outbox');
 
+    const editor = await fetch(`${base}/editor/`);
+    const editorPage = await editor.text();
     const exited = new Promise<number | null>((resolve) =>
       child!.once('exit', (code) => resolve(code)),
     );
@@ -83,6 +85,8 @@ describe('ringback start', () => {
       .map((line) => JSON.parse(line));
 
     expect(outbox[0].text).toContain('Apex Plumbing');
+    expect(editor.status).toBe(200);
+    expect(editorPage).toContain('<div id="root"');
     expect(code).toBe(0);
     expect(events.map((event) => event.msg)).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import missedCallSchema from '../../schemas/webhooks/missed-call.schema.json' with { type: 'json' };
 import { countryOf, toE164 } from '../phone.ts';
+import { checkAccess, type Guard } from '../../editor/server/access.ts';
 import type { ServerDeps } from './deps.ts';
 import { handOffMissedCall } from './handoff.ts';
 
@@ -12,7 +13,26 @@ interface MissedCallBody {
   voicemailTranscript?: string;
 }
 
+const API_GUARD: Guard = {
+  api: 'ringback API',
+  tokenVariable: 'RINGBACK_API_TOKEN',
+  realm: 'ringback-api',
+};
+
 export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  // Conversations hold customers' numbers and texts, and a forged missed call would make the
+  // server text any number: without a token, only clients on this machine may use /api.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (checkAccess(request, reply, deps.apiToken, API_GUARD)) return;
+    deps.metrics.rejectedWebhooks.inc({ route: request.url.split('?')[0], reason: 'access' });
+    deps.logger.warn(
+      { url: request.url.split('?')[0], status: reply.statusCode },
+      'api request rejected',
+    );
+    return reply;
+  });
+
   const country = countryOf(deps.settings.company.phone);
   const phoneParam = (raw: string) => toE164(decodeURIComponent(raw), country);
 
