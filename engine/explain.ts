@@ -77,8 +77,11 @@ function matchedPhrases(message: Message, operator: string, value: unknown): str
   if (base === 'mentions') {
     return unique(message.mentions(value as MentionSpec).map((match) => message.wordsOf(match)));
   }
-  if (base === 'isExactly') {
-    const phrase = message.isExactly(value as ExactSpec);
+  if (base === 'isExactly' || base === 'opensWith') {
+    const phrase =
+      base === 'isExactly'
+        ? message.isExactly(value as ExactSpec)
+        : message.opensWith(value as ExactSpec);
     return phrase === null ? [] : [phrase];
   }
   return [];
@@ -91,6 +94,8 @@ export function placesOf(result: RuleResult, message: Message): Place[] {
     if (leaf.result !== true || leaf.fact !== 'message') continue;
     if (leaf.operator === 'mentions') {
       for (const match of message.mentions(leaf.value as MentionSpec)) places.push(match);
+    } else if (leaf.operator === 'opensWith') {
+      places.push({ clause: 0, sentence: 0 });
     } else if (leaf.operator === 'isExactly') {
       message.normalised.clauses.forEach((clause, index) => {
         places.push({ clause: index, sentence: clause.sentence });

@@ -18,7 +18,7 @@ export type MentionSpec =
 
 /**
  * Value of an `isExactly` condition: list names, or an object
- * `{"phrases": "optOutWords", "ignoring": "politeWords"}` that drops polite words first.
+ * `{"phrases": "optOutWords", "ignoring": "fillerWords"}` that drops filler words first.
  */
 export type ExactSpec =
   | string
@@ -81,18 +81,31 @@ export class Message {
 
   /** Returns the phrase the whole message equals, ignoring the listed filler words, or null. */
   isExactly(spec: ExactSpec): string | null {
-    const key = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    return this.cachedExactly('message', spec);
+  }
+
+  /**
+   * Returns the phrase the message's first clause equals, ignoring filler words, or null:
+   * `stop` for "STOP. We found someone else".
+   */
+  opensWith(spec: ExactSpec): string | null {
+    return this.cachedExactly('opening', spec);
+  }
+
+  private cachedExactly(scope: 'message' | 'opening', spec: ExactSpec): string | null {
+    const key = `${scope} ${typeof spec === 'string' ? spec : JSON.stringify(spec)}`;
     let phrase = this.exactly.get(key);
     if (phrase === undefined) {
-      phrase = this.findExactly(spec);
+      phrase = this.findExactly(spec, scope === 'opening' ? 1 : this.normalised.clauses.length);
       this.exactly.set(key, phrase);
     }
     return phrase;
   }
 
-  private findExactly(spec: ExactSpec): string | null {
+  /** Finds the phrase that the words of the first `clauseCount` clauses equal, or null. */
+  private findExactly(spec: ExactSpec, clauseCount: number): string | null {
     const { phrases, ignoring } = readExactSpec(spec);
-    const words = this.withoutFiller(ignoring);
+    const words = this.withoutFiller(ignoring, clauseCount);
     if (words.length === 0) return null;
 
     for (const name of phrases) {
@@ -119,20 +132,22 @@ export class Message {
     return listNames.flatMap((name) => this.find(name).filter((match) => !match.negated));
   }
 
-  /** Drops filler words and emoji, so `Stop please 🛑` is still the keyword `stop`. */
-  private withoutFiller(fillerLists: string[]): string[] {
-    const filler = new Set<number>();
-    const clauses = this.normalised.clauses;
-    let offset = 0;
-    const clauseOffsets = clauses.map((clause) => {
-      const start = offset;
-      offset += clause.words.length;
-      return start;
+  /**
+   * Returns the words of the first `clauseCount` clauses without filler words and emoji, so
+   * `Stop please 🛑` is still the keyword `stop`.
+   */
+  private withoutFiller(fillerLists: string[], clauseCount: number): string[] {
+    const fillerMatches = fillerLists.flatMap((name) => this.find(name));
+    const words: string[] = [];
+    this.normalised.clauses.slice(0, clauseCount).forEach((clause, clauseIndex) => {
+      clause.words.forEach((word, at) => {
+        const isFiller = fillerMatches.some(
+          (match) => match.clause === clauseIndex && match.start <= at && at < match.end,
+        );
+        if (!isFiller && !EMOJI.test(word)) words.push(word);
+      });
     });
-    for (const match of fillerLists.flatMap((name) => this.find(name))) {
-      for (let at = match.start; at < match.end; at++) filler.add(clauseOffsets[match.clause] + at);
-    }
-    return this.words.filter((word, index) => !filler.has(index) && !EMOJI.test(word));
+    return words;
   }
 }
 
@@ -161,7 +176,7 @@ export function listNamesIn(operator: string, value: unknown): string[] {
     const spec = readMentionSpec(value as MentionSpec);
     return [...spec.phrases, ...spec.with, ...spec.unless];
   }
-  if (operator === 'isExactly') {
+  if (operator === 'isExactly' || operator === 'opensWith') {
     const spec = readExactSpec(value as ExactSpec);
     return [...spec.phrases, ...spec.ignoring];
   }

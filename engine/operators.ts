@@ -6,12 +6,14 @@
  *   `{"fact": "message", "operator": "mentions", "value": "gasSmell"}`
  * - `isExactly`: the whole message is one phrase of the named lists, optionally ignoring filler.
  *   `{"fact": "message", "operator": "isExactly", "value": {"phrases": "helpWords"}}`
+ * - `opensWith`: the message's first clause is one phrase of the named lists, as in
+ *   "STOP. We found someone else". The value is the same as for `isExactly`.
  */
 import { Operator, type Engine } from 'json-rules-engine';
 
 import { Message, type ExactSpec, type MentionSpec } from './message.js';
 
-export const CUSTOM_OPERATORS = ['mentions', 'isExactly'] as const;
+export const CUSTOM_OPERATORS = ['mentions', 'isExactly', 'opensWith'] as const;
 
 /** The operators json-rules-engine 7 registers by default. */
 export const BUILT_IN_OPERATORS = [
@@ -47,6 +49,13 @@ export function registerOperators(engine: Engine): void {
     new Operator<Message, ExactSpec>(
       'isExactly',
       (message, spec) => message.isExactly(spec) !== null,
+      isMessage,
+    ),
+  );
+  engine.addOperator(
+    new Operator<Message, ExactSpec>(
+      'opensWith',
+      (message, spec) => message.opensWith(spec) !== null,
       isMessage,
     ),
   );

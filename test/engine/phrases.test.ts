@@ -137,6 +137,26 @@ describe('isExactly', () => {
   });
 });
 
+describe('opensWith', () => {
+  it('matches the first clause alone', () => {
+    expect(message('STOP. we found someone else').opensWith('stop')).toBe('stop');
+    expect(message('stop, thanks anyway').opensWith('stop')).toBe('stop');
+  });
+
+  it('ignores a keyword later in the message', () => {
+    expect(message('we found someone. stop').opensWith('stop')).toBeNull();
+  });
+
+  it('needs the whole first clause', () => {
+    expect(message('stop by friday, thanks').opensWith('stop')).toBeNull();
+  });
+
+  it('drops filler in the first clause', () => {
+    const spec = { phrases: 'stop', ignoring: 'polite' };
+    expect(message('please stop. found a plumber').opensWith(spec)).toBe('stop');
+  });
+});
+
 describe('stretched words', () => {
   const stretched = compileLexicon({
     lists: { words: { phrases: ['stop', 'flooding', 'help'] } },

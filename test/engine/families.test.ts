@@ -1,0 +1,90 @@
+/**
+ * Phrase families the rules were written for, one table per urgency and one for opt-outs.
+ * Unlike the held-out files, these texts were used while writing the rules.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { repoClassifier } from './rules-fixture.ts';
+
+const emergencies = [
+  'My water heater is leaking everywhere', 'pipe burst in the basement and its flooding',
+  'water is gushing out from under the kitchen sink',
+  "there's water pouring out of the ceiling",
+  'the toilet is overflowing and water is going everywhere', "I can't turn the water off",
+  'the main water line broke', 'we have no water in the house', 'Our basement is flooded',
+  'water spraying from a pipe in the garage', 'a pipe exploded in the wall',
+  "the water won't shut off in the shower",
+  "There's a leak in the ceiling and it's getting worse",
+  'outside faucet broke off and water is shooting everywhere', 'the hot water heater burst',
+  'washer hose burst, water all over the floor', 'water running down the walls from upstairs',
+  'the shutoff valve snapped and water is pouring out',
+  'emergency! water everywhere in the kitchen',
+  'pipe under the house busted, the crawlspace is filling up',
+  'no running water since last night', 'our water main broke',
+  'the ceiling is caving in from water', 'my basement has 2 feet of water',
+  'water leaking from the light fixture in the bathroom',
+  'kitchen is flooded from the dishwasher',
+  "the pipe under my sink is leaking bad and I can't stop it", "it's leaking really fast",
+  "the toilet won't stop overflowing", 'house flooding!!!', 'pipe broke',
+  'huge leak under the sink', 'la tubería se rompió y sale mucha agua',
+  'se está inundando el baño', 'no hay agua en la casa',
+  'we got water coming up through the floor',
+  'main line leaking in the yard, water bubbling up',
+];
+
+const gasSmells = [
+  'smell gas', 'we smell natural gas in the garage', 'smells like propane in the kitchen',
+  'i think we have a gas leak', "there's a strong odor like rotten eggs",
+  'the stove is leaking gas', 'sulfur smell in the basement', 'my CO detector is going off',
+  'the gas meter is hissing', 'stinks like gas in here', 'I think I smell gas but not sure',
+  'faint smell of gas', 'kinda gassy smell by the furnace', 'olor a gas en la casa',
+  'Smells like a skunk near the meter',
+];
+
+const sewerBackups = [
+  'sewage backing up in my basement', 'toilet backing up into the bathtub',
+  'raw sewage coming out of the floor drain', 'sewage water in the shower',
+  'poop coming up in the tub', 'every drain in the house is backing up with sewage',
+  'sewage overflowing from the toilet', 'the basement drain is spewing sewage',
+  'sewer water coming up through the floor drain', 'aguas negras en el baño',
+];
+
+const optOuts = [
+  'stop.', 'Stop!', 'STOP TEXTING', 'pls stop', 'stop pls', 'UNSUBSCRIBE ME FROM THIS',
+  'Cancel.', 'END', 'Opt-out', 'remove me', 'take me off this list', 'do not contact me',
+  'leave me alone', "I don't want these texts", "I don't want any more texts",
+  'lose this number', 'STOP!!! WRONG NUMBER', 'wrong number stop', 'please remove my number',
+  'delete my number', 'no quiero recibir mensajes', 'ya no me manden mensajes', 'end texts',
+  'cancel texts', 'STOP. I already found a plumber', 'stop, we found someone else',
+  "stop messaging me, I'll call you",
+];
+
+const notOptOuts = [
+  "the water won't stop running", "where's the stop valve", 'I need to cancel',
+  "please don't cancel", 'end of the pipe is cracked', 'water stopped coming out',
+  'stop the leak', "it won't stop dripping", 'how do I stop the toilet from running',
+  "we'll quit using that bathroom", "I'll stop by the office", 'at the end of the hallway',
+  'what time do you end today', 'stopcock is stuck', 'stop by anytime, the gate is open',
+];
+
+describe('phrase families', () => {
+  it.each(emergencies)('"%s" is an emergency', async (text) => {
+    expect((await repoClassifier().classify({ text })).urgency).toBe('emergency');
+  });
+
+  it.each(gasSmells)('"%s" is gas', async (text) => {
+    expect((await repoClassifier().classify({ text })).urgency).toBe('gas');
+  });
+
+  it.each(sewerBackups)('"%s" is a sewer backup', async (text) => {
+    expect((await repoClassifier().classify({ text })).urgency).toBe('sewer');
+  });
+
+  it.each(optOuts)('"%s" opts out', async (text) => {
+    expect((await repoClassifier().classify({ text })).keyword).toBe('STOP');
+  });
+
+  it.each(notOptOuts)('"%s" does not opt out', async (text) => {
+    expect((await repoClassifier().classify({ text })).keyword).not.toBe('STOP');
+  });
+});
