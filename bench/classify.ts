@@ -23,6 +23,7 @@ const textFiles = [
   'test/engine/held-out-3.jsonl',
   'test/engine/held-out-4.jsonl',
   'test/engine/held-out-5.jsonl',
+  'test/engine/held-out-6.jsonl',
 ];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
