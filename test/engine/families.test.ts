@@ -32,6 +32,12 @@ const emergencies = [
   'main line leaking in the yard, water bubbling up',
 ];
 
+const notEmergencies = [
+  'sewer smell coming from the wall', 'water stain on the ceiling under the bathroom',
+  "there's a wet spot on the ceiling under the bathroom", 'the pilot light on the heater is out',
+  'The water coming out of our taps is brown', 'the sink overflows sometimes when the washer drains',
+];
+
 const gasSmells = [
   'smell gas', 'we smell natural gas in the garage', 'smells like propane in the kitchen',
   'i think we have a gas leak', "there's a strong odor like rotten eggs",
@@ -70,6 +76,10 @@ const notOptOuts = [
 describe('phrase families', () => {
   it.each(emergencies)('"%s" is an emergency', async (text) => {
     expect((await repoClassifier().classify({ text })).urgency).toBe('emergency');
+  });
+
+  it.each(notEmergencies)('"%s" is not an emergency', async (text) => {
+    expect((await repoClassifier().classify({ text })).urgency).not.toBe('emergency');
   });
 
   it.each(gasSmells)('"%s" is gas', async (text) => {
