@@ -30,12 +30,14 @@ const emergencies = [
   'se está inundando el baño', 'no hay agua en la casa',
   'we got water coming up through the floor',
   'main line leaking in the yard, water bubbling up',
+  'water dripping from the ceiling', 'water is leaking from the apartment upstairs',
 ];
 
 const notEmergencies = [
   'sewer smell coming from the wall', 'water stain on the ceiling under the bathroom',
   "there's a wet spot on the ceiling under the bathroom", 'the pilot light on the heater is out',
-  'The water coming out of our taps is brown', 'the sink overflows sometimes when the washer drains',
+  'The water coming out of our taps is brown',
+  'the sink overflows sometimes when the washer drains',
 ];
 
 const gasSmells = [
