@@ -25,6 +25,7 @@ const textFiles = [
   'test/engine/held-out-5.jsonl',
   'test/engine/held-out-6.jsonl',
   'test/engine/held-out-7.jsonl',
+  'test/engine/held-out-8.jsonl',
 ];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')

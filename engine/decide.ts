@@ -53,9 +53,10 @@ export function winningUrgency(events: FiredEvent[]): FiredEvent | undefined {
 /**
  * Chooses the job of the winning problem. A problem with a fixed job (a gas smell is always Gas
  * Line) gives that job. Otherwise the jobType event nearest to the problem's clauses wins, then
- * the higher priority. With no problem, the earliest job in the message wins. Fallback jobs (a
- * leak with no fixture named) count only when no other job fired, and a problem with no job at
- * all gives its default job.
+ * the higher priority, then the one named first. With no problem, the highest priority wins,
+ * because fixtures are often named only to say where a job is ("the water in the showers").
+ * Fallback jobs (a leak with no fixture named) count only when no other job fired, and a
+ * problem with no job at all gives its default job.
  */
 export function chooseJobType(events: FiredEvent[], urgency: FiredEvent | undefined): JobType {
   if (urgency?.params.jobType) return urgency.params.jobType as JobType;
@@ -66,9 +67,12 @@ export function chooseJobType(events: FiredEvent[], urgency: FiredEvent | undefi
   const distance = (job: FiredEvent) =>
     anchors
       ? Math.min(...job.places.flatMap((place) => anchors.map((a) => placeDistance(place, a))))
-      : Math.min(...job.places.map((place) => place.clause));
+      : 0;
+  const firstClause = (job: FiredEvent) => Math.min(...job.places.map((place) => place.clause));
 
-  const best = jobs.sort((a, b) => distance(a) - distance(b) || byPriority(a, b))[0];
+  const best = jobs.sort(
+    (a, b) => distance(a) - distance(b) || byPriority(a, b) || firstClause(a) - firstClause(b),
+  )[0];
   if (best) return best.params.jobType as JobType;
   return (urgency?.params.defaultJobType as JobType | undefined) ?? null;
 }
