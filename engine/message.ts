@@ -2,7 +2,9 @@
  * The `message` fact: a normalised customer text that finds phrase lists in itself and keeps
  * what it found, so each list is searched once per message whichever rules ask for it.
  */
-import { findList, matchPhraseAt, type Lexicon, type PhraseMatch } from './phrases.js';
+import { scanClauses, type RawMatch } from './phrase-index.js';
+import { matchPhraseAt } from './phrase-syntax.js';
+import { resolveMatches, type Lexicon, type PhraseMatch } from './phrases.js';
 import { normaliseText, type NormalisedText } from './text.js';
 
 /**
@@ -31,6 +33,7 @@ export class Message {
   readonly normalised: NormalisedText;
   readonly words: string[];
   private readonly found = new Map<string, PhraseMatch[]>();
+  private rawMatches: Map<string, RawMatch[]> | null = null;
   private readonly mentioned = new Map<string, PhraseMatch[]>();
   private readonly exactly = new Map<string, string | null>();
 
@@ -49,7 +52,9 @@ export class Message {
 
     const list = this.lexicon.lists.get(listName);
     if (!list) throw new Error(`Message: phrase list '${listName}' is not defined in phrases.json`);
-    matches = findList(list, this.normalised.clauses, this.lexicon);
+    this.rawMatches ??= scanClauses(this.lexicon.index, this.normalised.clauses);
+    const raw = this.rawMatches.get(listName) ?? [];
+    matches = resolveMatches(list, raw, this.normalised.clauses, this.lexicon);
     this.found.set(listName, matches);
     return matches;
   }
