@@ -26,6 +26,7 @@ const textFiles = [
   'test/engine/held-out-6.jsonl',
   'test/engine/held-out-7.jsonl',
   'test/engine/held-out-8.jsonl',
+  'test/engine/held-out-9.jsonl',
 ];
 const texts = textFiles.flatMap((file) =>
   readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
