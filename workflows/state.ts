@@ -23,7 +23,7 @@ export interface DecisionRecord {
   at: string;
   text: string;
   decision: Decision;
-  /** What the conversation did with it, e.g. "opted out", "gas safety text, dispatch needed". */
+  /** The action taken, e.g. "opted out" or "gas safety text, dispatch needed". */
   action: string;
 }
 
@@ -44,7 +44,7 @@ export interface ConversationState {
   calls: MissedCall[];
   voicemailTranscript: string | null;
   transcript: TranscriptEntry[];
-  /** The most urgent classification seen so far in this conversation. */
+  /** The highest-urgency classification seen so far in this conversation. */
   classification: Classification | null;
   /** Content hashes of the rule sets this conversation's decisions ran with. */
   rulesHashes: string[];
@@ -59,12 +59,16 @@ export interface ConversationState {
   booking: Booking | null;
   /** What the booking flow has learned and asked, for sewer backups and routine work. */
   qualification: Qualification | null;
-  /** How the conversation ended up: dispatched, booked, out_of_area, opted_out, no_reply. */
+  /** The conversation's result: dispatched, booked, out_of_area, opted_out or no_reply. */
   outcome: string | null;
   decisions: DecisionRecord[];
 }
 
-export function newConversationState(workflowId: string, input: ConversationInput, now: string): ConversationState {
+export function newConversationState(
+  workflowId: string,
+  input: ConversationInput,
+  now: string,
+): ConversationState {
   return {
     workflowId,
     businessId: input.businessId,
@@ -93,11 +97,18 @@ export function newConversationState(workflowId: string, input: ConversationInpu
 }
 
 const URGENCY_RANK: Record<Classification['urgency'], number> = {
-  gas: 4, emergency: 3, sewer: 2, routine: 1, none: 0,
+  gas: 4,
+  emergency: 3,
+  sewer: 2,
+  routine: 1,
+  none: 0,
 };
 
 /** Keeps the most urgent problem, and fills in facts that a later message adds. */
-export function mergeClassification(previous: Classification | null, next: Classification): Classification {
+export function mergeClassification(
+  previous: Classification | null,
+  next: Classification,
+): Classification {
   if (!previous) return next;
   const moreUrgent = URGENCY_RANK[next.urgency] > URGENCY_RANK[previous.urgency];
   const base = moreUrgent ? next : previous;
@@ -111,6 +122,9 @@ export function mergeClassification(previous: Classification | null, next: Class
   };
 }
 
-export function isMoreUrgent(next: Classification['urgency'], than: Classification['urgency'] | undefined): boolean {
+export function isMoreUrgent(
+  next: Classification['urgency'],
+  than: Classification['urgency'] | undefined,
+): boolean {
   return URGENCY_RANK[next] > URGENCY_RANK[than ?? 'none'];
 }
