@@ -263,4 +263,3 @@ function checkPriorityTies(file: string, rules: RuleLike[]): Problem[] {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -13,14 +13,7 @@ import {
 import { describeConditions, placesOf } from './explain.js';
 import { computeFacts, type Facts } from './facts.js';
 import { registerOperators } from './operators.js';
-import type {
-  ClassifyInput,
-  Decision,
-  FiredRule,
-  Intent,
-  PropertyType,
-  Urgency,
-} from './types.js';
+import type { ClassifyInput, Decision, FiredRule, Intent, PropertyType, Urgency } from './types.js';
 
 export interface Classifier {
   /** Classifies one customer text; rejects when `text` is not a string. */

@@ -66,8 +66,7 @@ export function describeConditions(
 function evaluateSkipped(engine: Engine, leaf: LeafResult, factValue: unknown): boolean {
   const operators = (engine as unknown as { operators: { get(name: string): unknown } }).operators;
   const operator = operators.get(leaf.operator) as
-    | { evaluate(factValue: unknown, value: unknown): boolean }
-    | undefined;
+    { evaluate(factValue: unknown, value: unknown): boolean } | undefined;
   return operator ? operator.evaluate(factValue, leaf.value) : false;
 }
 

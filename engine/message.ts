@@ -23,9 +23,7 @@ export type MentionSpec =
  * `{"phrases": "optOutWords", "ignoring": "fillerWords"}` that drops filler words first.
  */
 export type ExactSpec =
-  | string
-  | string[]
-  | { phrases: string | string[]; ignoring?: string | string[] };
+  string | string[] | { phrases: string | string[]; ignoring?: string | string[] };
 
 const EMOJI = /^\p{Extended_Pictographic}+$/u;
 

@@ -16,12 +16,14 @@ import { Message, type ExactSpec, type MentionSpec } from './message.js';
 export const CUSTOM_OPERATORS = ['mentions', 'isExactly', 'opensWith'] as const;
 
 /** The operators json-rules-engine 7 registers by default. */
+// prettier-ignore
 export const BUILT_IN_OPERATORS = [
   'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
   'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
 ] as const;
 
 /** Operator decorators json-rules-engine 7 registers by default, written `not:mentions`. */
+// prettier-ignore
 export const BUILT_IN_DECORATORS = [
   'not', 'swap', 'someFact', 'someValue', 'everyFact', 'everyValue',
 ] as readonly string[];

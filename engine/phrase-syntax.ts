@@ -10,9 +10,7 @@ import { foldCase, splitWords } from './text.js';
 const GAP_WORDS = 3;
 
 export type PhrasePart =
-  | { kind: 'word'; text: string }
-  | { kind: 'prefix'; text: string }
-  | { kind: 'gap' };
+  { kind: 'word'; text: string } | { kind: 'prefix'; text: string } | { kind: 'gap' };
 
 export interface CompiledPhrase {
   source: string;

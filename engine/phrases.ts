@@ -9,6 +9,7 @@ import { foldCase, splitWords, type Clause } from './text.js';
 /** How many words before a phrase a negator still negates it: `no` in `no sign of leaks`. */
 const NEGATION_WINDOW = 3;
 /** Words that do not count toward the negation window: `not just a sewer smell`. */
+// prettier-ignore
 const LIGHT_WORDS = new Set([
   'a', 'an', 'the', 'just', 'only', 'really', 'very', 'any', 'some', 'my', 'our', 'your',
   'even', 'so', 'too', 'quite', 'el', 'la', 'los', 'las', 'un', 'una',

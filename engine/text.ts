@@ -25,11 +25,13 @@ const APOSTROPHE = /['’‘`´]/gu;
 const COMBINING_MARK = /\p{M}+/gu;
 
 /** Words that join two clauses; they break negation scope and are dropped. */
+// prettier-ignore
 const CLAUSE_JOINERS = new Set([
   'and', 'but', 'also', 'plus', 'though', 'although', 'however', 'y', 'pero', 'aunque',
 ]);
 
 /** Words whose `'s` is a contraction to keep (`it's` stays `its`), not a possessive to drop. */
+// prettier-ignore
 const CONTRACTED_S = new Set([
   'it', 'that', 'there', 'what', 'he', 'she', 'who', 'here', 'where', 'let', 'how',
 ]);

@@ -3,13 +3,7 @@ export type Urgency = 'gas' | 'emergency' | 'sewer' | 'routine' | 'none';
 
 /** The CRM job tag; null when the message names no job. */
 export type JobType =
-  | 'Water Heater'
-  | 'Drain/Sewer'
-  | 'Pipe Repair'
-  | 'Fixture Repair'
-  | 'Gas Line'
-  | 'Other'
-  | null;
+  'Water Heater' | 'Drain/Sewer' | 'Pipe Repair' | 'Fixture Repair' | 'Gas Line' | 'Other' | null;
 
 /** Carrier keyword: STOP opts out, HELP requests help with the texts, START opts back in. */
 export type Keyword = 'STOP' | 'HELP' | 'START' | null;

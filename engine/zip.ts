@@ -7,6 +7,7 @@ const NUMBER = /\d+(?:-\d+)*/gu;
 const ZIP_SHAPE = /^(\d{5})(?:-\d{4})?$/u;
 
 /** Words after a number that make it a quantity or a price, not a ZIP code. */
+// prettier-ignore
 const UNIT_AFTER = new Set([
   'gal', 'gallon', 'gallons', 'psi', 'btu', 'btus', 'dollars', 'bucks', 'usd', 'k', 'sq', 'sqft',
   'ft', 'feet', 'square', 'miles', 'mi', 'lb', 'lbs', 'years', 'yrs', 'hours', 'hrs', 'minutes',
@@ -14,6 +15,7 @@ const UNIT_AFTER = new Set([
 ]);
 
 /** Words before a number that make it an amount of money, not a ZIP code. */
+// prettier-ignore
 const MONEY_BEFORE = new Set([
   'spend', 'spent', 'pay', 'paid', 'paying', 'cost', 'costs', 'costing', 'quote', 'quoted',
   'charge', 'charged', 'charging', 'price', 'priced', 'prices', 'budget', 'owe', 'bid',
@@ -21,6 +23,7 @@ const MONEY_BEFORE = new Set([
 ]);
 
 /** Street-name suffixes: a number a few words before one of them is a house number. */
+// prettier-ignore
 const STREET_SUFFIX = new Set([
   'st', 'street', 'ave', 'avenue', 'av', 'rd', 'road', 'ln', 'lane', 'blvd', 'boulevard', 'dr',
   'drive', 'ct', 'court', 'way', 'pl', 'place', 'cir', 'circle', 'pkwy', 'parkway', 'hwy',
@@ -30,10 +33,13 @@ const STREET_SUFFIX = new Set([
 
 /** Two-letter USPS state codes, written in capitals before a ZIP code. */
 const STATE_CODES = new Set(
-  ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ ' +
-    'NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR').split(' '),
+  (
+    'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ ' +
+    'NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'
+  ).split(' '),
 );
 
+// prettier-ignore
 const STATE_NAMES = [
   'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware',
   'florida', 'georgia', 'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky',

@@ -25,7 +25,9 @@ export function readJsonFolder(dir: string): Record<string, unknown> {
   const folder = resolve(dir);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+    names = readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch (error) {
     const reason = (error as Error).message;
     throw new RuleFileError(folder, `${folder}: cannot read the folder: ${reason}`);

@@ -106,21 +106,49 @@ describe('template and branch', () => {
 
 describe('opt-out keywords', () => {
   const optOuts = [
-    'STOP', 'Stop.', 'stop', 'STOPALL', 'STOP ALL', 'UNSUBSCRIBE', 'unsubscribe me', 'CANCEL',
-    'END', 'QUIT', 'REVOKE', 'OPTOUT', 'opt-out', 'stop texting me', 'Stop texting me please',
-    'remove me from this list', "don't text me again", 'Do NOT text this number', 'please stop',
-    'no more texts', 'take me off your list', 'stop sending me these messages', 'Stop 🛑',
-    'STOPPP', 'unsubcribe',
+    'STOP',
+    'Stop.',
+    'stop',
+    'STOPALL',
+    'STOP ALL',
+    'UNSUBSCRIBE',
+    'unsubscribe me',
+    'CANCEL',
+    'END',
+    'QUIT',
+    'REVOKE',
+    'OPTOUT',
+    'opt-out',
+    'stop texting me',
+    'Stop texting me please',
+    'remove me from this list',
+    "don't text me again",
+    'Do NOT text this number',
+    'please stop',
+    'no more texts',
+    'take me off your list',
+    'stop sending me these messages',
+    'Stop 🛑',
+    'STOPPP',
+    'unsubcribe',
   ];
   it.each(optOuts)('"%s" is STOP', async (text) => {
     expect((await repoClassifier().classify({ text })).keyword).toBe('STOP');
   });
 
   const notOptOuts = [
-    "the leak won't stop", 'water will not stop running from the tub', 'where is the stop valve?',
-    'can you stop by friday', 'I need to cancel my appointment', 'the drain is stopped up',
-    'it stopped leaking overnight', 'how do I stop the water?', 'this never ends', 'yes',
-    "don't stop the visit, we still need you", 'send someone before the end of the day',
+    "the leak won't stop",
+    'water will not stop running from the tub',
+    'where is the stop valve?',
+    'can you stop by friday',
+    'I need to cancel my appointment',
+    'the drain is stopped up',
+    'it stopped leaking overnight',
+    'how do I stop the water?',
+    'this never ends',
+    'yes',
+    "don't stop the visit, we still need you",
+    'send someone before the end of the day',
   ];
   it.each(notOptOuts)('"%s" is not STOP', async (text) => {
     expect((await repoClassifier().classify({ text })).keyword).not.toBe('STOP');
