@@ -159,6 +159,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       await optOut(message);
       if (decision.urgency === 'gas' || decision.urgency === 'emergency') {
         await onEmergency(conversation, decision, message);
+      } else if (state.needsDispatch) {
+        // The technician must now be told to call, not text.
+        await onDispatchUpdate(conversation, decision, message);
       }
       return;
     }

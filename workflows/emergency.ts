@@ -1,5 +1,10 @@
 import {
-  getExternalWorkflowHandle, log, ParentClosePolicy, setHandler, startChild, workflowInfo,
+  getExternalWorkflowHandle,
+  log,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Decision } from '../engine/index.ts';
 import { activities } from './activities.ts';
@@ -7,8 +12,12 @@ import type { ConversationHandle, MessageStep } from './conversation-handle.ts';
 import { dispatchWorkflow } from './dispatch.ts';
 import { newDispatchSummary } from './dispatch-record.ts';
 import {
-  dispatchDetailsSignal, dispatchProgressSignal,
-  type DispatchDetails, type DispatchInput, type DispatchSummary, type DispatchUrgency,
+  dispatchDetailsSignal,
+  dispatchProgressSignal,
+  type DispatchDetails,
+  type DispatchInput,
+  type DispatchSummary,
+  type DispatchUrgency,
 } from './dispatch-signals.ts';
 import type { InboundMessage } from './signals.ts';
 import { isMoreUrgent, type ConversationState } from './state.ts';
@@ -83,7 +92,9 @@ async function startDispatch(
   try {
     // Abandon: a dispatch outlives a conversation that goes quiet, until its own openFor ends.
     await startChild(dispatchWorkflow, {
-      workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowId,
+      args: [input],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
     });
   } catch (error) {
     state.dispatch = previous;
@@ -106,7 +117,8 @@ export const onDispatchUpdate: MessageStep = async (conversation, decision, mess
     conversation.note('details recorded; no dispatch open');
     return;
   }
-  const sent = await sendDetails(state.dispatch.workflowId, state, message, {});
+  const extra = { customerOptedOut: state.optedOut };
+  const sent = await sendDetails(state.dispatch.workflowId, state, message, extra);
   const outcome = sent ? 'details sent to the dispatch' : 'details recorded; dispatch unreachable';
   conversation.note(outcome);
 };
@@ -114,7 +126,8 @@ export const onDispatchUpdate: MessageStep = async (conversation, decision, mess
 /** Keeps the street address a customer's text gives, for the technician's texts. */
 async function readAddress(state: ConversationState, message: InboundMessage): Promise<void> {
   const address = await activities.readDispatchAddress({
-    text: message.text, zip: state.customer.zip,
+    text: message.text,
+    zip: state.customer.zip,
   });
   if (address) state.customer.address = address;
 }

@@ -309,4 +309,18 @@ describe('customer side of a dispatch', () => {
     const summary = await bed.dispatch(customer);
     expect(summary.customerOptedOut).toBe(true);
   });
+
+  it('passes a later STOP on to the dispatch', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await bed.standIn.waitForMessages(3, customer);
+    await bed.text(customer, 'STOP', FRIDAY_MORNING);
+    await bed.standIn.waitForMessages(4, customer);
+    await bed.env.sleep('1m');
+
+    const summary = await bed.dispatch(customer);
+    expect(summary.customerOptedOut).toBe(true);
+    expect(bed.standIn.textsTo(customer)).toHaveLength(4);
+    expect(bed.standIn.textsTo(customer)[3]).toContain("You've been opted out");
+  });
 });

@@ -155,6 +155,22 @@ describe('missed call through Vonage Voice on a real Temporal server', () => {
     expect(texts[1].text.toLowerCase()).toContain('shut');
   });
 
+  it('ignores an unanswered call it placed itself', async () => {
+    const response = await webhook('/webhooks/vonage/voice/event', {
+      status: 'unanswered',
+      direction: 'outbound',
+      uuid: 'notice-leg',
+      conversation_uuid: 'CON-notice',
+      from: BUSINESS_NUMBER,
+      to: '13125550122',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(response.status).toBe(204);
+    expect(standIn.textsTo(BUSINESS_NUMBER)).toHaveLength(0);
+    expect(standIn.textsTo('13125550122')).toHaveLength(0);
+  });
+
   it('ignores events that are not a missed forward', async () => {
     const response = await webhook('/webhooks/vonage/voice/event', {
       status: 'answered',

@@ -3,18 +3,28 @@ import { NCCOBuilder, Talk, type Voice } from '@vonage/voice';
 import { renderTemplate } from '../../engine/index.ts';
 import { formatAddress, parseAddress } from '../address.ts';
 import type {
-  DispatchFacts, DispatchPlan, DispatchStep, DispatchUrgency, Responder,
+  DispatchFacts,
+  DispatchPlan,
+  DispatchStep,
+  DispatchUrgency,
+  Responder,
 } from '../../workflows/dispatch-signals.ts';
 import { afterHoursFeeText, dispatchSettings, dispatchVars } from '../dispatch-notice.ts';
 import {
-  ackTimeoutFor, DEFAULT_ESCALATION_POLICY, escalationPolicy, type EscalationPolicy,
+  ackTimeoutFor,
+  DEFAULT_ESCALATION_POLICY,
+  escalationPolicy,
+  type EscalationPolicy,
 } from '../escalation.ts';
 import { periodAt } from '../hours.ts';
 import { rosterAt } from '../on-call.ts';
 import { DispatchNotices } from '../technicians.ts';
 import { toVonageNumber, vonageStatus } from '../vonage.ts';
 import {
-  companyVars, createMessagingActivities, type MessagingDeps, type SendResult,
+  companyVars,
+  createMessagingActivities,
+  type MessagingDeps,
+  type SendResult,
 } from './messaging.ts';
 
 export interface DispatchDeps extends MessagingDeps {
@@ -86,9 +96,10 @@ export function createDispatchActivities(deps: DispatchDeps) {
       const { period } = periodAt(deps.settings, at);
       const fee = afterHoursFeeText(deps.settings);
       const afterHours = period !== 'open';
-      const customerNotice: DispatchPlan['customerNotice'] = afterHours && fee
-        ? { templateId: policy.templates.customerAfterHours, vars: { afterHoursFee: fee } }
-        : { templateId: policy.templates.customerOpenHours, vars: {} };
+      const customerNotice: DispatchPlan['customerNotice'] =
+        afterHours && fee
+          ? { templateId: policy.templates.customerAfterHours, vars: { afterHoursFee: fee } }
+          : { templateId: policy.templates.customerOpenHours, vars: {} };
 
       for (const warning of warnings) Context.current().log.warn('dispatch plan', { warning });
       return {
@@ -130,9 +141,6 @@ export function createDispatchActivities(deps: DispatchDeps) {
      * credentials or when this key already placed a call. A Vonage rejection (4xx) is reported
      * as failed rather than thrown, because the text notice already went out.
      */
-    // NOTE: Vonage posts this call's events to the application's event webhook, which reads an
-    // unanswered outbound leg with no recorded caller as a missed call from `from`, the business
-    // number, unless it skips legs for which DispatchNotices.isVoiceNotice is true.
     async callTechnician(input: TechnicianTextInput): Promise<VoiceNoticeResult> {
       if (!deps.voice) return { status: 'skipped', detail: 'no Vonage voice credentials' };
       if (notices.callPlaced(input.key)) {

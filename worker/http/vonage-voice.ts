@@ -90,11 +90,19 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
       const leg = deps.ledger.callerOf(event.conversation_uuid);
       const isForwardedLeg = event.direction !== 'inbound';
       if (!MISSED_CALL_STATUSES.has(event.status) || !isForwardedLeg) return reply.code(204).send();
+      if (!leg) {
+        // Only calls that came through the answer webhook can be missed; an unanswered call the
+        // server placed itself, such as a technician's voice notice, is no customer's call.
+        deps.logger.info(
+          { conversationUuid: event.conversation_uuid, status: event.status },
+          'event for a call not answered here: ignored',
+        );
+        return reply.code(204).send();
+      }
 
-      const caller = leg?.caller ?? event.from;
       let phone: string;
       try {
-        phone = toE164(caller ?? '', country, true);
+        phone = toE164(leg.caller, country, true);
       } catch {
         deps.logger.warn(
           { conversationUuid: event.conversation_uuid },
