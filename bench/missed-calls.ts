@@ -26,12 +26,12 @@ const program = new Command('bench-missed-calls')
   .option('--rate <n>', 'calls per second', Number, 20)
   .option('--url <url>', 'a running instance (default: start one)')
   .option('--stand-in-port <port>', 'port of the Vonage stand-in', Number, 0)
-  .option('--port <port>', 'HTTP port of the instance this script starts', Number, 18080)
+  .option('--port <port>', 'HTTP port of the instance this script starts', Number, 18480)
   .option(
     '--temporal-port <port>',
     'Temporal port of the instance this script starts',
     Number,
-    17233,
+    17480,
   )
   .parse();
 const options = program.opts<Options>();
@@ -111,6 +111,9 @@ async function fireCall(url: string, index: number, sentAt: Map<string, number>)
 
 async function main(): Promise<void> {
   const standIn = await new VonageStandIn().start(options.standInPort);
+  if (!options.url && (await fetch(`http://127.0.0.1:${options.port}/healthz`).catch(() => null))) {
+    throw new Error(`port ${options.port} is already serving; pass --port with a free port`);
+  }
   const child = options.url ? null : startInstance(standIn.url);
   const url = options.url ?? `http://127.0.0.1:${options.port}`;
   try {

@@ -62,4 +62,10 @@ program
 registerRulesCommands(program);
 registerHistoryCommands(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Startup failures (a busy port, invalid settings, no Temporal) are one clear line, not a stack.
+  logger.error({ err: error }, `ringback: ${(error as Error).message}`);
+  process.exit(1);
+}

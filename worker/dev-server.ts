@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { Connection } from '@temporalio/client';
@@ -48,6 +49,12 @@ async function waitUntilServing(
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const address = `127.0.0.1:${options.port}`;
+  if (await isListening(options.port)) {
+    throw new Error(
+      `port ${options.port} is already in use: set TEMPORAL_PORT to a free port, ` +
+        'or TEMPORAL_ADDRESS to use the Temporal server already running there',
+    );
+  }
   const args = [
     'server',
     'start-dev',
@@ -78,6 +85,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     process: child,
     stop: () => stopChild(child),
   };
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
