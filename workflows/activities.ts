@@ -16,7 +16,9 @@ export const activities = proxyActivities<Activities>({
 
 /**
  * The same activities run inside the workflow task, for the steps on the path from a missed call
- * to the first text: no round trip through the Temporal server's task queue per step.
+ * to the first text: no round trip through the Temporal server's task queue per step. Eight
+ * attempts with backoff span a minute or more, which is as long as an outage holds up a
+ * conversation before a text is given up.
  */
 export const localActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30s',
@@ -25,6 +27,6 @@ export const localActivities = proxyLocalActivities<Activities>({
     initialInterval: '500ms',
     backoffCoefficient: 2,
     maximumInterval: '30s',
-    maximumAttempts: 20,
+    maximumAttempts: 8,
   },
 });

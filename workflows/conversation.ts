@@ -3,6 +3,7 @@ import { msToNumber } from '@temporalio/common/lib/time.js';
 import { condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Decision } from '../engine/index.ts';
 import { activities, localActivities } from './activities.ts';
+import type { SendResult } from '../worker/activities/messaging.ts';
 import { onJobRequest, onOtherReply } from './booking.ts';
 import type { ConversationHandle } from './conversation-handle.ts';
 import { onDispatchUpdate, onEmergency } from './emergency.ts';
@@ -66,23 +67,28 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
         return false;
       }
       const key = `${info.workflowId}/${info.runId}/${++sequence}`;
-      const result = await localActivities.sendTemplate({
-        conversationId: info.workflowId,
-        phone: state.phone,
-        templateId,
-        vars,
-        purpose,
-        key,
-        allowWhenOptedOut: optOutConfirmation,
-      });
-      state.transcript.push({
-        direction: 'out',
-        channel: 'sms',
-        text: result.text,
-        at: new Date().toISOString(),
-        templateId,
-        status: result.status,
-      });
+      const outbound = { direction: 'out', channel: 'sms', templateId } as const;
+      let result: SendResult;
+      try {
+        result = await localActivities.sendTemplate({
+          conversationId: info.workflowId,
+          phone: state.phone,
+          templateId,
+          vars,
+          purpose,
+          key,
+          allowWhenOptedOut: optOutConfirmation,
+        });
+      } catch (error) {
+        // A number Vonage rejects, or an outage past the retries, loses this text but must not
+        // end the conversation or hold up a dispatch. The ledger has each failed attempt.
+        log.warn('text not sent', { templateId, error: (error as Error).message });
+        const at = new Date().toISOString();
+        state.transcript.push({ ...outbound, text: '', at, status: 'failed' });
+        return false;
+      }
+      const at = new Date().toISOString();
+      state.transcript.push({ ...outbound, text: result.text, at, status: result.status });
       if (result.status === 'suppressed') return false;
       state.unansweredTexts += 1;
       lastOutboundAt = Date.now();
@@ -157,7 +163,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
   async function routeDecision(message: InboundMessage, decision: Decision): Promise<void> {
     if (decision.keyword === 'STOP') {
       await optOut(message);
-      if (decision.urgency === 'gas' || decision.urgency === 'emergency') {
+      if (isEmergency(decision)) {
         await onEmergency(conversation, decision, message);
       } else if (state.needsDispatch) {
         // The technician must now be told to call, not text.
@@ -167,6 +173,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     }
     if (decision.keyword === 'START') return optIn(message);
     if (state.optedOut) {
+      // No texts go to an opted-out number, but an emergency still gets a technician, who is
+      // told to call rather than text.
+      if (isEmergency(decision)) return onEmergency(conversation, decision, message);
+      if (state.needsDispatch) return onDispatchUpdate(conversation, decision, message);
       conversation.note('opted out: recorded, no reply');
       return;
     }
@@ -257,6 +267,10 @@ function mayFollowUp(state: ConversationState, followUp: number | null): boolean
   if (followUp === null || state.followUpSent || state.optedOut || state.outcome) return false;
   if (state.needsDispatch || state.booking || state.dispatch) return false;
   return state.unansweredTexts < MAX_UNANSWERED_TEXTS;
+}
+
+function isEmergency(decision: Decision): boolean {
+  return decision.urgency === 'gas' || decision.urgency === 'emergency';
 }
 
 function voicemailMessage(call: MissedCall): InboundMessage {

@@ -37,12 +37,15 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
   const moreUrgent = isMoreUrgent(decision.urgency, conversation.previousUrgency);
   const alreadyWarned = state.needsDispatch && !moreUrgent;
   state.needsDispatch = true;
-
-  if (!alreadyWarned && decision.template) await conversation.text(decision.template, 'triage');
   await readAddress(state, message);
-  const warned = alreadyWarned ? 'already warned' : `${decision.template} text`;
+  const warn = async () => {
+    if (alreadyWarned || !decision.template) return 'already warned';
+    const sent = await conversation.text(decision.template, 'triage');
+    return sent ? `${decision.template} text` : `${decision.template} text not sent`;
+  };
 
   if (isOpen(state.dispatch)) {
+    const warned = await warn();
     // NOTE: a leak that turns into a gas smell stays with the responders already planned, who
     // may lack the gas skill. The holder gets a text with the new urgency and can hand it on.
     const update = { urgency: moreUrgent ? urgency : undefined, customerOptedOut: state.optedOut };
@@ -51,23 +54,34 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
     conversation.note(`${urgency}: ${warned}, ${outcome}`);
     return;
   }
-  await startDispatch(conversation, decision, message, warned);
+
+  // The dispatch starts before any text to the customer, so a number that cannot be texted or
+  // a Vonage outage never holds up the technician.
+  const plan = await startDispatch(conversation, decision, message);
+  const warned = await warn();
+  if (!plan) {
+    conversation.note(`${urgency}: ${warned}, no dispatch: no technician or owner in the settings`);
+    return;
+  }
+  const { templateId, vars } = plan.customerNotice;
+  const told = await conversation.text(templateId, 'dispatch', vars);
+  const customer = told ? `customer told: ${templateId}` : 'customer not texted';
+  conversation.note(`${urgency}: ${warned}, dispatch started, ${customer}`);
 };
 
+/** Plans the dispatch and starts its workflow; returns null when nobody can be notified. */
 async function startDispatch(
   conversation: ConversationHandle,
   decision: Decision,
   message: InboundMessage,
-  warned: string,
-): Promise<void> {
+): Promise<DispatchInput['plan'] | null> {
   const { state } = conversation;
   const urgency = decision.urgency as DispatchUrgency;
   const plan = await activities.planDispatch({ urgency, at: message.at });
   if (plan.chain.length === 0) {
     const { warnings } = plan;
     log.error('dispatch not started: no responder in the business settings', { warnings });
-    conversation.note(`${urgency}: ${warned}, no dispatch: no technician or owner in the settings`);
-    return;
+    return null;
   }
 
   const input: DispatchInput = {
@@ -101,11 +115,7 @@ async function startDispatch(
     throw error;
   }
   if (!state.optedOut) state.outcome = 'dispatched';
-
-  const { templateId, vars } = plan.customerNotice;
-  const told = await conversation.text(templateId, 'dispatch', vars);
-  const customer = told ? `customer told: ${templateId}` : 'customer not texted';
-  conversation.note(`${urgency}: ${warned}, dispatch started, ${customer}`);
+  return plan;
 }
 
 /** Sends a later message, such as the address, on to the open dispatch. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ackTimeoutFor, DEFAULT_ESCALATION_POLICY, escalationPolicy, EscalationPolicyError,
+  ackTimeoutFor,
+  DEFAULT_ESCALATION_POLICY,
+  escalationPolicy,
+  EscalationPolicyError,
   readTechnicianReply,
 } from '../../worker/escalation.ts';
 import { RulesStore } from '../../worker/rules-store.ts';

@@ -2,8 +2,16 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationWorkflowId } from '../../worker/temporal.ts';
 import {
-  ANA, BEN, CAL, DispatchTestBed, eventsOf, FRIDAY_MORNING, FRIDAY_NIGHT, OWNER,
-  secondsBetween, TUESDAY_BEN_ON_CALL,
+  ANA,
+  BEN,
+  CAL,
+  DispatchTestBed,
+  eventsOf,
+  FRIDAY_MORNING,
+  FRIDAY_NIGHT,
+  OWNER,
+  secondsBetween,
+  TUESDAY_BEN_ON_CALL,
 } from './test-bed.ts';
 
 const bed = new DispatchTestBed();
@@ -100,7 +108,9 @@ describe.each(scenarios)('dispatch for a $name', (scenario) => {
     expect(summary.status).toBe('notifying');
     expect(summary.holder?.phone).toBe(scenario.onCall);
     expect(summary.chain.map((responder) => responder.phone)).toEqual([
-      scenario.onCall, scenario.backup, OWNER,
+      scenario.onCall,
+      scenario.backup,
+      OWNER,
     ]);
   });
 
@@ -130,7 +140,9 @@ describe.each(scenarios)('dispatch for a $name', (scenario) => {
     const summary = await bed.waitForEvent(customer, 'unacknowledged');
     const notified = eventsOf(summary, 'notified');
     expect(notified.map((entry) => entry.responder?.phone)).toEqual([
-      scenario.onCall, scenario.backup, OWNER,
+      scenario.onCall,
+      scenario.backup,
+      OWNER,
     ]);
     const backupAfter = secondsBetween(notified[0].at, notified[1].at);
     const ownerAfter = secondsBetween(notified[0].at, notified[2].at);
@@ -322,5 +334,36 @@ describe('customer side of a dispatch', () => {
     expect(summary.customerOptedOut).toBe(true);
     expect(bed.standIn.textsTo(customer)).toHaveLength(4);
     expect(bed.standIn.textsTo(customer)[3]).toContain("You've been opted out");
+  });
+
+  it('dispatches for a customer who opted out earlier', async () => {
+    const customer = newCustomer();
+    await bed.text(customer, 'STOP', FRIDAY_MORNING);
+    await bed.standIn.waitForMessages(1, customer);
+    await bed.text(customer, 'I smell gas in the kitchen', FRIDAY_MORNING);
+    const [notice] = await waitForNotice(ANA, customer);
+    await bed.env.sleep('1m');
+
+    expect(notice).toContain('Do NOT text them: they opted out of texts.');
+    expect(bed.standIn.textsTo(customer)).toHaveLength(1);
+    expect((await bed.dispatch(customer)).urgency).toBe('gas');
+  });
+
+  it('dispatches when Vonage cannot text the customer', async () => {
+    const customer = newCustomer();
+    bed.standIn.undeliverable.add(customer.replace(/^\+/, ''));
+    await bed.text(customer, 'Pipe burst, water everywhere in the kitchen', FRIDAY_MORNING);
+    const [notice] = await waitForNotice(ANA, customer);
+    await bed.env.sleep('1m');
+    const { status, transcript } = await bed.conversation(customer);
+
+    expect(notice).toContain(customer.slice(-4));
+    expect(bed.standIn.textsTo(customer)).toHaveLength(0);
+    expect(status).not.toBe('closed');
+    expect(transcript.some((entry) => entry.status === 'failed')).toBe(true);
+
+    await bed.text(customer, "It's 1420 W Fullerton Ave, Chicago 60614", FRIDAY_MORNING);
+    const [, update] = await waitForNotice(ANA, customer, 2);
+    expect(update).toContain('1420 W Fullerton Ave, Chicago 60614');
   });
 });

@@ -12,7 +12,9 @@ import type { BusinessSettings } from '../../worker/settings.ts';
 import { createTechnicianRouter } from '../../worker/technicians.ts';
 import { createVoiceClient } from '../../worker/vonage.ts';
 import {
-  dispatchStateQuery, type DispatchSummary, type TimelineEntry,
+  dispatchStateQuery,
+  type DispatchSummary,
+  type TimelineEntry,
 } from '../../workflows/dispatch-signals.ts';
 import type { ConversationState } from '../../workflows/state.ts';
 import { startTimeSkipping, testDeps, testSettings, workflowBundle } from '../support/harness.ts';
@@ -73,8 +75,11 @@ export class DispatchTestBed {
       metrics: createMetrics(),
       vonage: null,
       routeInbound: createTechnicianRouter({
-        client: this.env.client, settings: this.deps.settings, ledger: this.deps.ledger,
-        rules: this.deps.rules, logger: pino({ level: 'silent' }),
+        client: this.env.client,
+        settings: this.deps.settings,
+        ledger: this.deps.ledger,
+        rules: this.deps.rules,
+        logger: pino({ level: 'silent' }),
       }),
     });
     return this;
@@ -121,7 +126,9 @@ export class DispatchTestBed {
 
   async missedCall(phone: string, at: string): Promise<void> {
     const response = await this.app.inject({
-      method: 'POST', url: '/api/calls/missed', payload: { from: phone, at, callId: randomUUID() },
+      method: 'POST',
+      url: '/api/calls/missed',
+      payload: { from: phone, at, callId: randomUUID() },
     });
     expect(response.statusCode).toBe(202);
   }
@@ -132,8 +139,13 @@ export class DispatchTestBed {
       method: 'POST',
       url: '/webhooks/vonage/messages/inbound',
       payload: {
-        message_uuid: randomUUID(), from: from.replace(/^\+/, ''), to: '13125550100',
-        channel: 'sms', message_type: 'text', text, timestamp: at,
+        message_uuid: randomUUID(),
+        from: from.replace(/^\+/, ''),
+        to: '13125550100',
+        channel: 'sms',
+        message_type: 'text',
+        text,
+        timestamp: at,
       },
     });
     expect(response.statusCode).toBe(200);
@@ -149,7 +161,8 @@ export class DispatchTestBed {
 
   async conversation(phone: string): Promise<ConversationView> {
     const response = await this.app.inject({
-      method: 'GET', url: `/api/conversations/${encodeURIComponent(phone)}`,
+      method: 'GET',
+      url: `/api/conversations/${encodeURIComponent(phone)}`,
     });
     expect(response.statusCode).toBe(200);
     return response.json();
@@ -181,7 +194,9 @@ export class DispatchTestBed {
 }
 
 /** The conversation as `GET /api/conversations/:phone` returns it. */
-type ConversationView = Omit<ConversationState, 'transcript'> & { transcript: { text: string }[] };
+type ConversationView = Omit<ConversationState, 'transcript'> & {
+  transcript: { text: string; status: string }[];
+};
 
 /** Whole seconds from one ISO time to another. */
 export function secondsBetween(from: string, to: string): number {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ANA, BEN, DispatchTestBed, eventsOf, FRIDAY_MORNING, OWNER, secondsBetween,
+  ANA,
+  BEN,
+  DispatchTestBed,
+  eventsOf,
+  FRIDAY_MORNING,
+  OWNER,
+  secondsBetween,
 } from './test-bed.ts';
 
 const CUSTOMER = '+13125553001';

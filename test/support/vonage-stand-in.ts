@@ -32,6 +32,8 @@ export class VonageStandIn {
   readonly transcripts = new Map<string, string>();
   /** Status codes to answer the next message requests with, in order, before accepting again. */
   failNext: number[] = [];
+  /** Numbers (digits, no plus) that Vonage refuses to text, answered with 422. */
+  readonly undeliverable = new Set<string>();
   private server: Server | null = null;
   private waiters: (() => void)[] = [];
 
@@ -122,6 +124,9 @@ export class VonageStandIn {
       });
 
     const body = JSON.parse(raw);
+    if (this.undeliverable.has(body.to)) {
+      return reply(422, { title: 'Invalid params', detail: `cannot send to ${body.to}` });
+    }
     const missing = ['message_type', 'channel', 'to', 'from'].filter((field) => !body[field]);
     if (missing.length > 0 || (body.message_type === 'text' && !body.text)) {
       return reply(422, {
