@@ -1,6 +1,6 @@
 import { Worker } from '@temporalio/worker';
 import type { Command } from 'commander';
-import type { Decision } from '../engine/index.ts';
+import type { ConditionOutcome, Decision } from '../engine/index.ts';
 import { loadHistory, timeline, type TimelineEntry } from './history.ts';
 import { RulesStore } from './rules-store.ts';
 import { connectClient, temporalSettings } from './temporal.ts';
@@ -8,13 +8,29 @@ import { WORKFLOWS_PATH } from './worker.ts';
 
 const URGENT = new Set(['gas', 'emergency']);
 
+function describeCondition(condition: ConditionOutcome): string {
+  const mark = condition.result ? 'yes' : 'no';
+  const matched = condition.matched?.length ? ` matched ${JSON.stringify(condition.matched)}` : '';
+  const expected = JSON.stringify(condition.expected);
+  const shown = expected.length > 60 ? `${expected.slice(0, 57)}...` : expected;
+  return `${mark}: ${condition.fact} ${condition.operator} ${shown}${matched}`;
+}
+
+/** Lists the rules that fired with every condition, and the triage rules that did not fire. */
 function describeDecision(decision: Decision): string[] {
   const lines = [
-    `  classified: urgency=${decision.urgency} jobType=${decision.jobType} keyword=${decision.keyword} ` +
-      `template=${decision.template} rules=${decision.rulesHash.slice(0, 12)}`,
+    `  classified: urgency=${decision.urgency} jobType=${decision.jobType} ` +
+      `keyword=${decision.keyword} template=${decision.template} ` +
+      `rules=${decision.rulesHash.slice(0, 12)}`,
   ];
-  for (const fired of decision.explain ?? []) {
-    lines.push(`    rule ${JSON.stringify(fired)}`);
+  for (const rule of decision.explain ?? []) {
+    if (rule.result) {
+      lines.push(`    fired ${rule.file} ${rule.name}`);
+      for (const condition of rule.conditions) lines.push(`      ${describeCondition(condition)}`);
+    } else if (rule.file === 'triage.json') {
+      const failed = rule.conditions.find((condition) => !condition.result);
+      lines.push(`    not fired ${rule.name}${failed ? ` (${describeCondition(failed)})` : ''}`);
+    }
   }
   return lines;
 }
@@ -42,6 +58,9 @@ function describe(entry: TimelineEntry): string[] {
 
 /** Says whether the conversation needed a dispatch, and which message and rules decided it. */
 export function dispatchVerdict(entries: TimelineEntry[]): string {
+  if (entries[0]?.name === 'dispatchWorkflow') {
+    return 'a dispatch workflow: its notices, escalations and acknowledgements are listed above';
+  }
   const decisions = entries
     .filter((entry) => entry.name === 'classifyMessage')
     .map((entry) => entry.result as Decision);
@@ -63,8 +82,9 @@ export function registerHistoryCommands(program: Command): void {
   program
     .command('explain <source>')
     .description('explain a conversation from its history: WORKFLOW_ID or a HISTORY.json file')
-    .action(async (source: string) => {
-      const { workflowId, history } = await loadHistory(source, connect);
+    .option('--workflow-id <id>', 'the workflow id of a HISTORY.json file')
+    .action(async (source: string, options: { workflowId?: string }) => {
+      const { workflowId, history } = await loadHistory(source, connect, options.workflowId);
       const entries = timeline(history);
       console.log(`conversation ${workflowId}`);
       for (const entry of entries) for (const line of describe(entry)) console.log(line);
@@ -76,8 +96,9 @@ export function registerHistoryCommands(program: Command): void {
     .description(
       'replay a history against the current workflow code and rules, and report differences',
     )
-    .action(async (source: string) => {
-      const { workflowId, history } = await loadHistory(source, connect);
+    .option('--workflow-id <id>', 'the workflow id of a HISTORY.json file')
+    .action(async (source: string, options: { workflowId?: string }) => {
+      const { workflowId, history } = await loadHistory(source, connect, options.workflowId);
       try {
         await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId);
         console.log(`replay: the current workflow code reproduces ${workflowId}`);

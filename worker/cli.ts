@@ -65,7 +65,8 @@ registerHistoryCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // Startup failures (a busy port, invalid settings, no Temporal) are one clear line, not a stack.
-  logger.error({ err: error }, `ringback: ${(error as Error).message}`);
+  // A busy port, invalid settings or an unreachable Temporal is one clear line, not a stack.
+  logger.debug({ err: error }, 'command failed');
+  process.stderr.write(`ringback: ${(error as Error).message}\n`);
   process.exit(1);
 }

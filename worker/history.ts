@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
@@ -17,19 +17,45 @@ export interface TimelineEntry {
   result?: unknown;
 }
 
+/**
+ * A saved history (`temporal workflow show --output json`) does not name its workflow, but
+ * replay needs the id, because a conversation names its dispatch after it. The id comes from
+ * the option, else from the dispatch the history started, else from the file's `workflowId`.
+ */
+function workflowIdOf(json: { workflowId?: string }, history: History, given?: string): string {
+  if (given) return given;
+  for (const event of history.events ?? []) {
+    const child = event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
+    if (child?.includes('/dispatch/')) return child.slice(0, child.indexOf('/dispatch/'));
+  }
+  return json.workflowId ?? 'replayed-conversation';
+}
+
 export async function loadHistory(
   source: string,
   connect: () => Promise<Client>,
+  workflowId?: string,
 ): Promise<{ workflowId: string; history: History }> {
   if (source.endsWith('.json') && existsSync(source)) {
     const json = JSON.parse(readFileSync(source, 'utf8'));
-    return {
-      workflowId: json.workflowId ?? source,
-      history: historyFromJSON(json.history ?? json),
-    };
+    const history = historyFromJSON(json.history ?? json);
+    return { workflowId: workflowIdOf(json, history, workflowId), history };
   }
-  const client = await connect();
-  const history = await client.workflow.getHandle(source).fetchHistory();
+  const client = await connect().catch((error: Error) => {
+    throw new Error(
+      `cannot reach Temporal (${error.message}); set TEMPORAL_ADDRESS to the server that ran ` +
+        `${source}, or pass a HISTORY.json file`,
+    );
+  });
+  const history = await client.workflow
+    .getHandle(source)
+    .fetchHistory()
+    .catch((error: Error) => {
+      if (error instanceof WorkflowNotFoundError || /not found/i.test(error.message)) {
+        throw new Error(`no workflow '${source}' on that Temporal server (TEMPORAL_ADDRESS)`);
+      }
+      throw error;
+    });
   return { workflowId: source, history };
 }
 

@@ -1,5 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ActivityDeps } from '../../worker/activities/index.ts';
 import { conversationWorkflow } from '../../workflows/conversation.ts';
@@ -13,11 +17,14 @@ import { timeline } from '../../worker/history.ts';
 import {
   createTestWorker,
   startTimeSkipping,
+  tempDir,
   testDeps,
   testSettings,
   workflowBundle,
 } from '../support/harness.ts';
 import { VonageStandIn } from '../support/vonage-stand-in.ts';
+
+const RINGBACK = join(import.meta.dirname, '..', '..', 'bin', 'ringback.mjs');
 
 // Friday 4 December 2026, 10:00 in Chicago: open hours.
 const OPEN_HOURS = '2026-12-04T16:00:00.000Z';
@@ -300,6 +307,26 @@ describe('conversation history', () => {
     expect(entries.some((entry) => entry.kind === 'child')).toBe(true);
     expect(dispatchVerdict(entries)).toMatch(/^dispatch needed: a message was classified gas/);
     expect(dispatchVerdict(entries)).toContain('a dispatch workflow was started');
+  });
+
+  it('explains a history saved as JSON from the command line', async () => {
+    await missedCall('call-history-file');
+    await standIn.waitForMessages(1, phone);
+    await reply('water is pouring through the ceiling');
+    await standIn.waitForMessages(3, phone);
+    await settledState();
+    const history = await env.client.workflow.getHandle(workflowId()).fetchHistory();
+    const file = join(tempDir(), 'history.json');
+    writeFileSync(file, historyToJSON(history));
+
+    const explain = spawnSync(process.execPath, [RINGBACK, 'explain', file], { encoding: 'utf8' });
+    const replay = spawnSync(process.execPath, [RINGBACK, 'replay', file], { encoding: 'utf8' });
+
+    expect(explain.status).toBe(0);
+    expect(explain.stdout).toContain('water is pouring through the ceiling');
+    expect(explain.stdout).toMatch(/dispatch needed: a message was classified emergency/);
+    expect(replay.status).toBe(0);
+    expect(replay.stdout).toContain('replay: the current workflow code reproduces');
   });
 
   it('explains that no dispatch was needed for routine work', async () => {
