@@ -1,5 +1,6 @@
 /**
- * Phrase families the rules were written for, one table per urgency and one for opt-outs.
+ * Phrase families the rules were written for: one table per urgency, tables of job types named
+ * in price questions and beside negated problems, and tables of opt-outs.
  * Unlike the held-out files, these texts were used while writing the rules.
  */
 import { describe, expect, it } from 'vitest';
@@ -136,6 +137,40 @@ const notOptOuts = [
   'stop by anytime, the gate is open',
 ];
 
+/** Price questions about a named job: routine work of that job, intent price_shopping. */
+const priceQuestions = [
+  ['how much to unclog a kitchen sink', 'Drain/Sewer'],
+  ['how much does it cost to unclog a bathroom sink', 'Drain/Sewer'],
+  ['how much to unclog my shower', 'Drain/Sewer'],
+  ['how much to unblock a drain', 'Drain/Sewer'],
+  ['what do you charge for a clogged toilet', 'Drain/Sewer'],
+  ['how much for hydro jetting', 'Drain/Sewer'],
+  ['cost to replace a water heater', 'Water Heater'],
+  ['how much for a new water heater', 'Water Heater'],
+  ['how much to replace a kitchen sink', 'Fixture Repair'],
+  ['how much to install a new bathroom sink', 'Fixture Repair'],
+  ['how much to replace a bathtub', 'Fixture Repair'],
+  ['price for a new garbage disposal', 'Fixture Repair'],
+  ['how much to fix a slab leak', 'Pipe Repair'],
+  ['how much to move a gas line', 'Gas Line'],
+  ['how much to replace a sump pump', 'Other'],
+] as const;
+
+/** A negated problem names no job, so the job is the one the rest of the text names. */
+const negatedProblems = [
+  ['no gas smell, just a leaky faucet', 'Fixture Repair'],
+  ['no gas leak, the toilet is running', 'Fixture Repair'],
+  ["we don't smell gas, the toilet runs constantly", 'Fixture Repair'],
+  ['no propane smell, the shower valve is stuck', 'Fixture Repair'],
+  ["I don't smell gas, the pilot is out on the water heater", 'Water Heater'],
+  ['no sewer smell, toilet keeps running', 'Fixture Repair'],
+  ['no sewage, just a running toilet', 'Fixture Repair'],
+  ['no slab leak, just a dripping faucet', 'Fixture Repair'],
+  ['no frozen pipes, the faucet handle is loose', 'Fixture Repair'],
+  ['no water hammer, the faucet handle is loose', 'Fixture Repair'],
+  ['no water stains, just a drippy faucet', 'Fixture Repair'],
+] as const;
+
 describe('phrase families', () => {
   it.each(emergencies)('"%s" is an emergency', async (text) => {
     expect((await repoClassifier().classify({ text })).urgency).toBe('emergency');
@@ -151,6 +186,19 @@ describe('phrase families', () => {
 
   it.each(sewerBackups)('"%s" is a sewer backup', async (text) => {
     expect((await repoClassifier().classify({ text })).urgency).toBe('sewer');
+  });
+
+  it.each(priceQuestions)('"%s" is a routine %s price question', async (text, jobType) => {
+    const decision = await repoClassifier().classify({ text });
+    expect(decision.urgency).toBe('routine');
+    expect(decision.jobType).toBe(jobType);
+    expect(decision.intent).toBe('price_shopping');
+  });
+
+  it.each(negatedProblems)('"%s" is routine %s', async (text, jobType) => {
+    const decision = await repoClassifier().classify({ text });
+    expect(decision.urgency).toBe('routine');
+    expect(decision.jobType).toBe(jobType);
   });
 
   it.each(optOuts)('"%s" opts out', async (text) => {
