@@ -2,7 +2,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import { registerRulesCommands } from './cli-rules.ts';
 import { registerHistoryCommands } from './cli-history.ts';
 import { logger } from './logger.ts';
-import { closeOnSignals, openRuntime, runEverything, runServer, runWorker } from './runtime.ts';
+import {
+  closeOnSignals,
+  openRuntime,
+  portFromEnv,
+  runEverything,
+  runServer,
+  runWorker,
+} from './runtime.ts';
 import { runSimulator } from './simulate.ts';
 import { temporalSettings } from './temporal.ts';
 
@@ -15,6 +22,7 @@ function port(value: string): number {
 }
 
 const defaultPort = process.env.PORT ?? '8080';
+const httpPort = (options: { port?: number }) => options.port ?? portFromEnv('PORT', 8080);
 const program = new Command('ringback')
   .description('Missed-call text-back for plumbing businesses')
   .showHelpAfterError();
@@ -24,8 +32,8 @@ program
   .description(
     'run the Temporal dev server (unless TEMPORAL_ADDRESS is set), the worker and the HTTP server',
   )
-  .option('-p, --port <port>', 'HTTP port (PORT)', port, Number(defaultPort))
-  .action(async (options: { port: number }) => runEverything(options.port));
+  .option('-p, --port <port>', 'HTTP port (default: PORT, else 8080)', port)
+  .action(async (options: { port?: number }) => runEverything(httpPort(options)));
 
 program
   .command('worker')
@@ -42,12 +50,13 @@ program
 program
   .command('server')
   .description('run the HTTP server alone, against TEMPORAL_ADDRESS')
-  .option('-p, --port <port>', 'HTTP port (PORT)', port, Number(defaultPort))
-  .action(async (options: { port: number }) => {
+  .option('-p, --port <port>', 'HTTP port (default: PORT, else 8080)', port)
+  .action(async (options: { port?: number }) => {
     const runtime = openRuntime();
-    const app = await runServer(runtime, temporalSettings(), options.port);
+    const listenPort = httpPort(options);
+    const app = await runServer(runtime, temporalSettings(), listenPort);
     closeOnSignals([async () => runtime.ledger.close(), () => app.close()]);
-    logger.info({ url: `http://127.0.0.1:${options.port}` }, 'http server listening');
+    logger.info({ url: `http://127.0.0.1:${listenPort}` }, 'http server listening');
   });
 
 program

@@ -68,7 +68,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     'warn',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
   ];
-  const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl-C reaches only ringback, which stops the worker first and then
+  // the server, instead of the server dying under a worker that is still draining.
+  const child = spawn(temporalCliPath(), args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  process.once('exit', () => child.kill('SIGTERM'));
   const forward = (stream: NodeJS.ReadableStream) =>
     stream.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {

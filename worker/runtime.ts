@@ -112,13 +112,23 @@ export async function runEverything(port: number): Promise<void> {
   const closers: Closer[] = [async () => runtime.ledger.close()];
   closeOnSignals(closers);
   logger.info({ settings: settingsPath(), rules: runtime.rules.dir, data: dataDir() }, 'starting');
+  try {
+    await startEverything(runtime, port, closers);
+  } catch (error) {
+    // Stop what did start, such as the dev server, so that no process is left holding a port.
+    stopping = true;
+    for (const closer of [...closers].reverse()) await closer().catch(() => {});
+    throw error;
+  }
+}
 
+async function startEverything(runtime: Runtime, port: number, closers: Closer[]): Promise<void> {
   let devServer: DevServer | null = null;
   if (!process.env.TEMPORAL_ADDRESS) {
     devServer = await startDevServer({
       dataDir: dataDir(),
-      port: Number(process.env.TEMPORAL_PORT ?? 7233),
-      uiPort: process.env.TEMPORAL_UI_PORT ? Number(process.env.TEMPORAL_UI_PORT) : undefined,
+      port: portFromEnv('TEMPORAL_PORT', 7233),
+      uiPort: process.env.TEMPORAL_UI_PORT ? portFromEnv('TEMPORAL_UI_PORT', 0) : undefined,
       logger: childLogger('temporal'),
     });
     closers.push(() => devServer!.stop());
@@ -145,4 +155,15 @@ export async function runEverything(port: number): Promise<void> {
   const app = await runServer(runtime, temporal, port);
   closers.push(() => app.close());
   logger.info({ url: `http://127.0.0.1:${port}` }, 'http server listening');
+}
+
+/** Reads a TCP port from the environment; an invalid value is an error naming the variable. */
+export function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new Error(`${name}: '${raw}' is not a TCP port (1-65535)`);
+  }
+  return port;
 }
