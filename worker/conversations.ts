@@ -55,10 +55,16 @@ export class ConversationGateway {
 
   /** The conversation's state, running or finished; null when there never was one. */
   async state(phone: string): Promise<ConversationState | null> {
+    const handle = this.client.workflow.getHandle(this.workflowId(phone));
     try {
-      return await this.client.workflow
-        .getHandle(this.workflowId(phone))
-        .query(conversationStateQuery);
+      const [state, description] = await Promise.all([
+        handle.query(conversationStateQuery),
+        handle.describe(),
+      ]);
+      // A workflow that failed keeps the state it had; show that it is no longer running.
+      const ended = ['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED'];
+      if (ended.includes(description.status.name)) return { ...state, status: 'failed' };
+      return state;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return null;
       throw error;

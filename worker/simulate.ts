@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { signVonageWebhook } from './http/signature.ts';
+import { countryOf, toE164 } from './phone.ts';
+import { loadSettings } from './settings.ts';
 
 interface SimulatorOptions {
   url: string;
@@ -41,7 +43,8 @@ async function post(url: string, body: unknown): Promise<Response> {
 /** A terminal phone: places a missed call, prints the texts it receives, sends what you type. */
 export async function runSimulator(options: SimulatorOptions): Promise<void> {
   const base = options.url.replace(/\/+$/, '');
-  const phone = options.from;
+  // The number as the business sees it, so replies posted as Vonage would are read the same way.
+  const phone = toE164(options.from, countryOf(loadSettings().company.phone));
   const conversationUrl = `${base}/api/conversations/${encodeURIComponent(phone)}`;
   const seen = new Set<number>();
 

@@ -3,7 +3,10 @@ import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { technicianReplySignal, type TechnicianReply } from '../workflows/dispatch-signals.ts';
 import {
-  DEFAULT_ESCALATION_POLICY, escalationPolicy, readTechnicianReply, type EscalationPolicy,
+  DEFAULT_ESCALATION_POLICY,
+  escalationPolicy,
+  readTechnicianReply,
+  type EscalationPolicy,
 } from './escalation.ts';
 import { HandoffError } from './http/handoff.ts';
 import type { InboundRouter } from './http/vonage-messages.ts';
@@ -62,8 +65,14 @@ export class DispatchNotices {
         `INSERT OR IGNORE INTO dispatch_notices
           (business_id, dispatch_id, phone, responder_id, role, at) VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(notice.businessId, notice.dispatchId, notice.phone, notice.responderId, notice.role,
-        notice.at);
+      .run(
+        notice.businessId,
+        notice.dispatchId,
+        notice.phone,
+        notice.responderId,
+        notice.role,
+        notice.at,
+      );
   }
 
   recordClosure(dispatchId: string, at: string): void {
@@ -117,6 +126,12 @@ export function staffPhones(settings: BusinessSettings): Set<string> {
   return new Set(phones);
 }
 
+/** True for the business's own lines, its technicians and its owner. */
+export function isStaffPhone(settings: BusinessSettings, phone: string): boolean {
+  const businessLines = [settings.company.phone, settings.voice?.officePhone];
+  return businessLines.includes(phone) || staffPhones(settings).has(phone);
+}
+
 export interface TechnicianRouterDeps {
   client: Client;
   settings: BusinessSettings;
@@ -150,7 +165,12 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
     const businessId = deps.settings.id;
     const dispatchId = notices.openDispatchFor(businessId, phone);
     deps.ledger.recordInbound({
-      businessId, phone, text, providerId: messageId, conversationId: dispatchId, at,
+      businessId,
+      phone,
+      text,
+      providerId: messageId,
+      conversationId: dispatchId,
+      at,
     });
     if (!dispatchId) {
       log.info({ phone, messageId }, 'staff text with no open dispatch: recorded only');

@@ -91,7 +91,10 @@ export function installTemporalLogging(logger: Logger): void {
     shutdownSignals: [],
     logger: new DefaultLogger(level, ({ level: entryLevel, message, meta }) => {
       const method = entryLevel === 'TRACE' ? 'trace' : (entryLevel.toLowerCase() as 'info');
-      sdkLogger[method]({ ...meta }, message);
+      // The SDK names a failure `error`; pino serialises an Error's message and stack only
+      // under `err`, and would log `{}` otherwise.
+      const { error, ...fields } = meta ?? {};
+      sdkLogger[method](error === undefined ? fields : { ...fields, err: error }, message);
     }),
     telemetryOptions: {
       logging: { forward: {}, filter: makeTelemetryFilterString({ core: level }) },

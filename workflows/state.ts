@@ -4,7 +4,8 @@ import type { Booking } from '../worker/calendar/types.ts';
 import type { Qualification } from './qualification.ts';
 import type { MissedCall } from './signals.ts';
 
-export type ConversationStatus = 'active' | 'quiet' | 'opted_out' | 'closed';
+/** `failed`: the workflow stopped on an error, as the API reports it; the workflow never sets it. */
+export type ConversationStatus = 'active' | 'quiet' | 'opted_out' | 'closed' | 'failed';
 export type Period = 'open' | 'after_hours' | 'holiday';
 
 export interface TranscriptEntry {

@@ -365,6 +365,67 @@ describe('webhook security and validation', () => {
     expect(withToken.statusCode).toBe(200);
   });
 
+  it('inbound from a short code gets 200 and is ignored', async () => {
+    const response = await webhook('/webhooks/vonage/messages/inbound', inbound('72975', 'hi'));
+    expect(response.status).toBe(200);
+    expect((await response.json()).ignored).toContain('not a phone number');
+  });
+
+  it('empty inbound text gets 200 and is ignored', async () => {
+    const response = await webhook(
+      '/webhooks/vonage/messages/inbound',
+      inbound('13125557031', ' \u0000 '),
+    );
+    expect(response.status).toBe(200);
+    expect((await response.json()).ignored).toBe('empty text');
+    expect((await conversation('+13125557031')).status).toBe(404);
+  });
+
+  it('answer without a caller id still forwards the call', async () => {
+    const response = await webhook('/webhooks/vonage/voice/answer', {
+      to: BUSINESS_NUMBER,
+      conversation_uuid: 'CON-withheld',
+    });
+    const ncco = await response.json();
+    expect(response.status).toBe(200);
+    expect(ncco[0].action).toBe('connect');
+  });
+
+  it('transcription_url that is not a URL gets 400', async () => {
+    const response = await webhook('/webhooks/vonage/voice/recording', {
+      conversation_uuid: 'CON-x',
+      transcription_url: 'not a url',
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('transcription_url');
+  });
+
+  it('missed call from a staff phone sends no text', async () => {
+    const response = await fetch(`${base}/api/calls/missed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+13125550150', callId: 'staff-1' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await response.json()).result).toBe('ignored');
+    expect(standIn.textsTo('13125550150')).toHaveLength(0);
+  });
+
+  it('body fields keep their JSON types', async () => {
+    const response = await fetch(`${base}/api/calls/missed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 3125557040 }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('from');
+  });
+
+  it('outbox rejects a non-numeric after', async () => {
+    const response = await fetch(`${base}/api/outbox?after=abc`);
+    expect(response.status).toBe(400);
+  });
+
   it('masks phone numbers in the logs', async () => {
     logLines = [];
     await fetch(`${base}/api/calls/missed`, {

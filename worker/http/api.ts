@@ -3,6 +3,7 @@ import missedCallSchema from '../../schemas/webhooks/missed-call.schema.json' wi
 import { countryOf, toE164 } from '../phone.ts';
 import { checkAccess, type Guard } from '../../editor/server/access.ts';
 import type { ServerDeps } from './deps.ts';
+import { cleanText } from './vonage-messages.ts';
 import { handOffMissedCall } from './handoff.ts';
 
 interface MissedCallBody {
@@ -45,7 +46,9 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
       callId,
       at,
       source: 'api',
-      voicemailTranscript: body.voicemailTranscript,
+      voicemailTranscript: body.voicemailTranscript
+        ? cleanText(body.voicemailTranscript)
+        : undefined,
     });
     return reply.code(202).send({ conversation: deps.conversations.workflowId(phone), result });
   });
@@ -80,7 +83,11 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
     };
   });
 
-  app.get('/api/outbox', async (request) => {
+  const outboxQuery = {
+    type: 'object',
+    properties: { after: { type: 'integer', minimum: 0 }, phone: { type: 'string' } },
+  };
+  app.get('/api/outbox', { schema: { querystring: outboxQuery } }, async (request) => {
     const query = request.query as { after?: string; phone?: string };
     const phone = query.phone ? phoneParam(query.phone) : undefined;
     return { messages: deps.ledger.outbox(Number(query.after ?? 0), phone) };

@@ -1,4 +1,5 @@
 import type { InboundMessage, MissedCall } from '../../workflows/signals.ts';
+import { isStaffPhone } from '../technicians.ts';
 import type { ServerDeps } from './deps.ts';
 
 export class HandoffError extends Error {}
@@ -12,8 +13,8 @@ export async function handOffMissedCall(
   deps: ServerDeps,
   phone: string,
   call: MissedCall,
-): Promise<'started' | 'duplicate'> {
-  deps.ledger.recordCall({
+): Promise<'started' | 'duplicate' | 'ignored'> {
+  const isNew = deps.ledger.recordCall({
     businessId: deps.settings.id,
     phone,
     callId: call.callId,
@@ -24,10 +25,15 @@ export async function handOffMissedCall(
   });
   const sourceId = `call:${call.callId}`;
   if (deps.ledger.wasHandedOff(sourceId)) return 'duplicate';
+  if (isStaffPhone(deps.settings, phone)) {
+    // The business's own lines and its technicians are never texted a customer's opening.
+    deps.logger.info({ phone, callId: call.callId }, 'missed call from a staff phone: no text');
+    return 'ignored';
+  }
 
   await signal(deps, () => deps.conversations.missedCall(phone, call));
   deps.ledger.recordHandoff(sourceId, deps.conversations.workflowId(phone));
-  deps.metrics.missedCalls.inc({ source: call.source });
+  if (isNew) deps.metrics.missedCalls.inc({ source: call.source });
   deps.logger.info({ phone, callId: call.callId, source: call.source }, 'missed call');
   return 'started';
 }

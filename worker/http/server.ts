@@ -48,7 +48,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     strict: false,
   });
   addFormats.default(ajv);
-  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  // Bodies are JSON and keep their types; query strings are text, so they are coerced.
+  const strictAjv = new Ajv2020({ allErrors: true, useDefaults: true, strict: false });
+  addFormats.default(strictAjv);
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    httpPart === 'body' ? strictAjv.compile(schema) : ajv.compile(schema),
+  );
 
   // Keep the raw body: a signed webhook's payload_hash is computed over the exact bytes.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -105,7 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { url: request.url, problem: error.message },
         'voicemail transcript not read',
       );
-      return reply.code(422).send({ error: 'transcript not read', message: error.message });
+      return reply
+        .code(error.status)
+        .send({ error: 'transcript not read', message: error.message });
     }
     if (error instanceof HandoffError)
       return reply.code(503).send({ error: 'unavailable', message: error.message });

@@ -3,7 +3,15 @@ import type { VonageConfig } from '../vonage.ts';
 
 const VONAGE_DOMAINS = ['vonage.com', 'nexmo.com'];
 
-export class TranscriptError extends Error {}
+/** A transcript that cannot be read; `status` is the HTTP status to answer the webhook with. */
+export class TranscriptError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Only Vonage's own hosts (or VONAGE_API_HOST's) may be fetched with the application's token,
@@ -22,7 +30,12 @@ export async function downloadTranscript(
   url: string,
   config: VonageConfig,
 ): Promise<string | null> {
-  const target = new URL(url);
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new TranscriptError(`transcription_url: '${url.slice(0, 100)}' is not a URL`);
+  }
   checkHost(target, config);
   if (!config.applicationId || !config.privateKey) {
     throw new TranscriptError(
@@ -34,7 +47,9 @@ export async function downloadTranscript(
     headers: { authorization: `Bearer ${token}` },
     signal: AbortSignal.timeout(config.timeoutMs),
   });
-  if (!response.ok) throw new TranscriptError(`transcription download failed: ${response.status}`);
+  if (!response.ok) {
+    throw new TranscriptError(`transcription download failed: ${response.status}`, 502);
+  }
 
   const transcript = (await response.json()) as {
     channels?: { transcript?: { sentence?: string }[] }[];

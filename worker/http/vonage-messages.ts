@@ -13,6 +13,18 @@ export type InboundRouter = (
   at: string,
 ) => Promise<boolean>;
 
+/**
+ * The longest text a conversation reads. A concatenated SMS is at most a few thousand
+ * characters, and classifying far longer bodies would swell the workflow's history.
+ */
+export const MAX_TEXT_LENGTH = 1600;
+
+/** Drops control characters other than line breaks, trims, and cuts to MAX_TEXT_LENGTH. */
+export function cleanText(raw: string): string {
+  const printable = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return printable.trim().slice(0, MAX_TEXT_LENGTH);
+}
+
 export async function vonageMessagesRoutes(
   app: FastifyInstance,
   deps: ServerDeps & { routeInbound?: InboundRouter },
@@ -31,17 +43,31 @@ export async function vonageMessagesRoutes(
         );
         return reply.code(200).send({ ignored: 'only SMS text messages are handled' });
       }
-      const phone = toE164(message.from, country, true);
+      // Answer 200 to what cannot be handled, since Vonage resends anything else for a day.
+      let phone: string;
+      try {
+        phone = toE164(message.from, country, true);
+      } catch {
+        deps.logger.info(
+          { messageId: message.message_uuid },
+          'inbound text ignored: sender is not a phone number',
+        );
+        return reply
+          .code(200)
+          .send({ ignored: 'the sender is not a phone number that can be texted' });
+      }
+      const text = cleanText(message.text);
+      if (text.length === 0) {
+        deps.logger.info({ phone, messageId: message.message_uuid }, 'inbound text ignored: empty');
+        return reply.code(200).send({ ignored: 'empty text' });
+      }
       const at = message.timestamp ?? new Date().toISOString();
-      if (
-        deps.routeInbound &&
-        (await deps.routeInbound(phone, message.text, message.message_uuid, at))
-      ) {
+      if (deps.routeInbound && (await deps.routeInbound(phone, text, message.message_uuid, at))) {
         return reply.code(200).send({ routed: 'technician' });
       }
       const result = await handOffInbound(deps, phone, {
         messageId: message.message_uuid,
-        text: message.text,
+        text,
         at,
         channel: 'sms',
       });

@@ -6,6 +6,7 @@ import { countryOf, toE164 } from '../phone.ts';
 import type { ServerDeps } from './deps.ts';
 import { handOffInbound, handOffMissedCall } from './handoff.ts';
 import { downloadTranscript } from './transcripts.ts';
+import { cleanText } from './vonage-messages.ts';
 
 /** Statuses of the forwarded leg that mean nobody at the office picked up. */
 export const MISSED_CALL_STATUSES = new Set([
@@ -56,7 +57,15 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
   const country = countryOf(deps.settings.company.phone);
 
   const answer = (request: FastifyRequest, call: Record<string, string>) => {
-    deps.ledger.recordCallLeg(call.conversation_uuid, call.from, call.to, new Date().toISOString());
+    // The call is forwarded whatever else is wrong, so the office phone always rings.
+    if (call.from) {
+      deps.ledger.recordCallLeg(
+        call.conversation_uuid,
+        call.from,
+        call.to,
+        new Date().toISOString(),
+      );
+    }
     const voice = deps.settings.voice ?? {};
     const office = voice.officePhone ?? deps.settings.company.phone;
     return [
@@ -128,11 +137,12 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
         deps.logger.warn('transcription received but no Vonage credentials to download it');
         return reply.code(204).send();
       }
-      const text =
+      const transcript =
         body.text ??
         (body.transcription_url
           ? await downloadTranscript(body.transcription_url, deps.vonage!)
           : null);
+      const text = transcript ? cleanText(transcript) : '';
       if (!text) return reply.code(204).send();
 
       const leg = deps.ledger.callerOf(body.conversation_uuid);
