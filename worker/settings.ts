@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { IANAZone } from 'luxon';
 import businessSchema from '../schemas/business.schema.json' with { type: 'json' };
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -57,7 +58,14 @@ export function parseSettings(json: unknown, source: string): BusinessSettings {
     );
     throw new SettingsError(`invalid business settings\n${problems.join('\n')}`);
   }
-  return json as BusinessSettings;
+  const settings = json as BusinessSettings;
+  if (!IANAZone.isValidZone(settings.company.timezone)) {
+    throw new SettingsError(
+      `invalid business settings\n${source}: /company/timezone: '${settings.company.timezone}' ` +
+        'is not an IANA time zone such as America/Chicago',
+    );
+  }
+  return settings;
 }
 
 export function settingsPath(): string {
