@@ -1,7 +1,9 @@
 /**
  * Classification throughput: classifies labelled customer texts one after another on one core
  * with the full rule files. Prints messages per second of wall time and of process CPU time
- * (the second is steadier on a busy machine), and the median time per message.
+ * (the second is steadier on a busy machine) and the median time per message. Then prints the
+ * mean size of a decision as JSON, with the compact explain that conversations store and with
+ * the full one.
  *
  *   npx tsx bench/classify.ts [SECONDS]
  */
@@ -65,3 +67,17 @@ console.log(`throughput:       ${Math.round(durations.length / elapsed)} message
 console.log(`                  ${Math.round(durations.length / cpuSeconds)} messages/s (CPU time)`);
 console.log(`median:           ${(median * 1000).toFixed(0)} µs per message`);
 console.log(`99th percentile:  ${(p99 * 1000).toFixed(0)} µs per message`);
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+let compactBytes = 0;
+let fullBytes = 0;
+let textBytes = 0;
+for (const text of texts) {
+  compactBytes += jsonBytes(await classifier.classify({ text }));
+  fullBytes += jsonBytes(await classifier.classify({ text }, { explain: 'full' }));
+  textBytes += new TextEncoder().encode(text).length;
+}
+const mean = (total: number) => Math.round(total / texts.length);
+console.log(`decision as JSON: ${mean(compactBytes)} bytes mean, compact explain (default)`);
+console.log(`                  ${mean(fullBytes)} bytes mean, full explain`);
+console.log(`                  for texts of ${mean(textBytes)} bytes mean`);

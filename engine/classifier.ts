@@ -10,30 +10,46 @@ import {
   winningUrgency,
   type FiredEvent,
 } from './decide.js';
-import { describeConditions, placesOf } from './explain.js';
+import { describeConditions, describeFirstFailure, placesOf } from './explain.js';
 import { computeFacts, type Facts } from './facts.js';
 import { registerOperators } from './operators.js';
-import type { ClassifyInput, Decision, FiredRule, Intent, PropertyType, Urgency } from './types.js';
+import type {
+  ClassifyInput,
+  ClassifyOptions,
+  Decision,
+  ExplainDetail,
+  FiredRule,
+  Intent,
+  PropertyType,
+  Urgency,
+} from './types.js';
 
 export interface Classifier {
-  /** Classifies one customer text; rejects when `text` is not a string. */
-  classify(input: ClassifyInput): Promise<Decision>;
+  /**
+   * Classifies one customer text; rejects when `text` is not a string. The decision's explain
+   * is compact unless `options.explain` is `full`.
+   */
+  classify(input: ClassifyInput, options?: ClassifyOptions): Promise<Decision>;
 }
 
 /** Builds a classifier that runs every rule of the keyword, triage and qualification files. */
 export function createClassifier(bundle: RuleBundle): Classifier {
   const { engine, fileOfRule, ruleOrder } = buildEngine(bundle);
 
-  async function classify(input: ClassifyInput): Promise<Decision> {
+  async function classify(input: ClassifyInput, options: ClassifyOptions = {}): Promise<Decision> {
     if (typeof input?.text !== 'string') {
       throw new TypeError('classify: input.text must be a string');
+    }
+    const detail = options.explain ?? 'compact';
+    if (detail !== 'compact' && detail !== 'full') {
+      throw new TypeError(`classify: options.explain must be 'compact' or 'full', got '${detail}'`);
     }
     const facts = computeFacts(input.text, input.afterHours ?? false, bundle.lexicon);
     const { results, failureResults } = await engine.run(facts);
 
     const fired = results.map((result) => firedEvent(result, facts));
     const explain = [...results, ...failureResults]
-      .map((result) => explainRule(result, facts, engine, fileOfRule))
+      .map((result) => explainRule(result, facts, engine, fileOfRule, detail))
       .sort((a, b) => (ruleOrder.get(a.name) ?? 0) - (ruleOrder.get(b.name) ?? 0));
 
     return {
@@ -119,10 +135,16 @@ function explainRule(
   facts: Facts,
   engine: Engine,
   fileOfRule: Map<string, string>,
+  detail: ExplainDetail,
 ): FiredRule {
+  const name = result.name;
+  const file = fileOfRule.get(name) ?? '';
+  if (result.result !== true && detail === 'compact') {
+    return { name, file, result: false, conditions: describeFirstFailure(result, facts, engine) };
+  }
   return {
-    name: result.name,
-    file: fileOfRule.get(result.name) ?? '',
+    name,
+    file,
     result: result.result === true,
     event: { type: result.event?.type ?? '', params: result.event?.params ?? {} },
     conditions: describeConditions(result, facts, engine),

@@ -1,5 +1,5 @@
 /**
- * Turns json-rules-engine rule results into explanations: every leaf condition with the fact,
+ * Turns json-rules-engine rule results into explanations: leaf conditions with the fact,
  * operator, expected value, the value the fact had and the outcome.
  */
 import type { Engine, RuleResult } from 'json-rules-engine';
@@ -19,21 +19,33 @@ interface LeafResult {
 
 type ConditionNode = Record<string, unknown>;
 
+/** A leaf condition, and whether an odd number of `not` wrappers invert it. */
+interface PlacedLeaf {
+  leaf: LeafResult;
+  inverted: boolean;
+}
+
 /** Lists every leaf condition of a rule result, in rule order. */
 export function leafConditions(result: RuleResult): LeafResult[] {
-  const leaves: LeafResult[] = [];
-  collectLeaves(result.conditions as unknown as ConditionNode, leaves);
+  return placedLeaves(result).map((placed) => placed.leaf);
+}
+
+function placedLeaves(result: RuleResult): PlacedLeaf[] {
+  const leaves: PlacedLeaf[] = [];
+  collectLeaves(result.conditions as unknown as ConditionNode, false, leaves);
   return leaves;
 }
 
-function collectLeaves(node: ConditionNode, leaves: LeafResult[]): void {
+function collectLeaves(node: ConditionNode, inverted: boolean, leaves: PlacedLeaf[]): void {
   for (const key of ['all', 'any'] as const) {
     const children = node[key];
     if (!Array.isArray(children)) continue;
-    for (const child of children) collectLeaves(child as ConditionNode, leaves);
+    for (const child of children) collectLeaves(child as ConditionNode, inverted, leaves);
   }
-  if (node.not) collectLeaves(node.not as ConditionNode, leaves);
-  if (typeof node.fact === 'string') leaves.push(node as unknown as LeafResult);
+  if (node.not) collectLeaves(node.not as ConditionNode, !inverted, leaves);
+  if (typeof node.fact === 'string') {
+    leaves.push({ leaf: node as unknown as LeafResult, inverted });
+  }
 }
 
 /**
@@ -45,22 +57,41 @@ export function describeConditions(
   facts: Facts,
   engine: Engine,
 ): ConditionOutcome[] {
-  return leafConditions(result).map((leaf) => {
-    const factValue = leaf.factResult ?? facts[leaf.fact as keyof Facts];
-    const outcome = leaf.result ?? evaluateSkipped(engine, leaf, factValue);
-    const described: ConditionOutcome = {
-      fact: leaf.fact,
-      operator: leaf.operator,
-      expected: leaf.value,
-      saw: factValue instanceof Message ? factValue.toJSON() : factValue,
-      result: outcome,
-    };
-    if (outcome && factValue instanceof Message) {
-      const matched = matchedPhrases(factValue, leaf.operator, leaf.value);
-      if (matched.length > 0) described.matched = matched;
-    }
-    return described;
-  });
+  return leafConditions(result).map((leaf) => describeLeaf(leaf, facts, engine));
+}
+
+/**
+ * Describes the first leaf condition, in rule order, that counts against the rule: one that is
+ * false, or true inside a `not`. Returns an empty list when no leaf does, as for an empty `any`.
+ * Leaves after that one are not evaluated.
+ */
+export function describeFirstFailure(
+  result: RuleResult,
+  facts: Facts,
+  engine: Engine,
+): ConditionOutcome[] {
+  for (const { leaf, inverted } of placedLeaves(result)) {
+    const described = describeLeaf(leaf, facts, engine);
+    if (described.result === inverted) return [described];
+  }
+  return [];
+}
+
+function describeLeaf(leaf: LeafResult, facts: Facts, engine: Engine): ConditionOutcome {
+  const factValue = leaf.factResult ?? facts[leaf.fact as keyof Facts];
+  const outcome = leaf.result ?? evaluateSkipped(engine, leaf, factValue);
+  const described: ConditionOutcome = {
+    fact: leaf.fact,
+    operator: leaf.operator,
+    expected: leaf.value,
+    saw: factValue instanceof Message ? factValue.toJSON() : factValue,
+    result: outcome,
+  };
+  if (outcome && factValue instanceof Message) {
+    const matched = matchedPhrases(factValue, leaf.operator, leaf.value);
+    if (matched.length > 0) described.matched = matched;
+  }
+  return described;
 }
 
 function evaluateSkipped(engine: Engine, leaf: LeafResult, factValue: unknown): boolean {

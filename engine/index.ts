@@ -6,8 +6,10 @@
 export type {
   Classification,
   ClassifyInput,
+  ClassifyOptions,
   ConditionOutcome,
   Decision,
+  ExplainDetail,
   FiredRule,
   Intent,
   JobType,

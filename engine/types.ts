@@ -44,7 +44,12 @@ export interface FiredRule {
   /** The rules file the rule comes from, e.g. `triage.json`. */
   file: string;
   result: boolean;
-  event: { type: string; params: Record<string, unknown> };
+  /** The rule's event; a compact explanation leaves it out for a rule that did not fire. */
+  event?: { type: string; params: Record<string, unknown> };
+  /**
+   * Leaf conditions in rule order. A compact explanation keeps, for a rule that did not fire,
+   * only the first condition that made it fail.
+   */
   conditions: ConditionOutcome[];
 }
 
@@ -56,7 +61,10 @@ export interface Decision extends Classification {
   branch: string | null;
   /** Content hash of the rule files the decision was made with. */
   rulesHash: string;
-  /** Every rule the engine evaluated, fired or not, with each condition's outcome. */
+  /**
+   * Every rule the engine evaluated, fired or not, in rule-file order. How many conditions each
+   * rule lists depends on `ClassifyOptions.explain`.
+   */
   explain: FiredRule[];
 }
 
@@ -64,6 +72,17 @@ export interface ClassifyInput {
   text: string;
   /** True when the message arrives outside business hours. Default: false. */
   afterHours?: boolean;
+}
+
+/**
+ * Detail of `Decision.explain`. `compact` lists every condition of the rules that fired and only
+ * the first failed condition of the others. `full` lists every condition of every rule.
+ */
+export type ExplainDetail = 'compact' | 'full';
+
+export interface ClassifyOptions {
+  /** Default: `compact`, which is what conversations store with each message. */
+  explain?: ExplainDetail;
 }
 
 /** A problem found in the rule files, with a stable code the editor can handle. */

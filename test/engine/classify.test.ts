@@ -209,6 +209,130 @@ describe('negation', () => {
   });
 });
 
+/** Builds a classifier of the repository rules plus test rules that have several conditions. */
+async function classifierWithTestRules() {
+  const files = structuredClone(repoBundle().files) as Record<string, any>;
+  const leakMention = { fact: 'message', operator: 'mentions', value: 'leakingNow' };
+  files['qualification.json'].rules.push(
+    {
+      name: 'test-all',
+      description: 'Test rule: a leak after hours.',
+      priority: 97,
+      conditions: { all: [leakMention, { fact: 'afterHours', operator: 'equal', value: true }] },
+      event: { type: 'intent', params: { intent: 'ready_to_book' } },
+    },
+    {
+      name: 'test-any',
+      description: 'Test rule: a gas smell or a ZIP code.',
+      priority: 98,
+      conditions: {
+        any: [
+          { fact: 'message', operator: 'mentions', value: 'gasSmell' },
+          { fact: 'zip', operator: 'notEqual', value: null },
+        ],
+      },
+      event: { type: 'intent', params: { intent: 'second_opinion' } },
+    },
+    {
+      name: 'test-not',
+      description: 'Test rule: a short message without a leak.',
+      priority: 99,
+      conditions: {
+        all: [{ fact: 'wordCount', operator: 'lessThan', value: 50 }, { not: leakMention }],
+      },
+      event: { type: 'intent', params: { intent: 'price_shopping' } },
+    },
+  );
+  const { loadRuleBundle } = await import('../../engine/index.ts');
+  const { readSchemas } = await import('../../worker/rules-files.ts');
+  return createClassifier(loadRuleBundle(files, readSchemas()));
+}
+
+describe('compact explain', () => {
+  const text = 'the pipe under the sink is leaking';
+
+  it('is the default', async () => {
+    const classifier = await classifierWithTestRules();
+    const byDefault = await classifier.classify({ text });
+    const compact = await classifier.classify({ text }, { explain: 'compact' });
+    expect(byDefault.explain).toEqual(compact.explain);
+  });
+
+  it('keeps fired rules whole', async () => {
+    const classifier = await classifierWithTestRules();
+    const compact = await classifier.classify({ text });
+    const full = await classifier.classify({ text }, { explain: 'full' });
+    const fired = compact.explain.filter((rule) => rule.result);
+    expect(fired.map((rule) => rule.name)).toEqual(compact.rules.slice().sort(byRuleOrder(full)));
+    for (const rule of fired) {
+      expect(rule).toEqual(full.explain.find((other) => other.name === rule.name));
+    }
+  });
+
+  it('keeps the first failed condition of an all', async () => {
+    const decision = await (await classifierWithTestRules()).classify({ text });
+    const rule = decision.explain.find((outcome) => outcome.name === 'test-all');
+    expect(rule).toEqual({
+      name: 'test-all',
+      file: 'qualification.json',
+      result: false,
+      conditions: [
+        { fact: 'afterHours', operator: 'equal', expected: true, saw: false, result: false },
+      ],
+    });
+  });
+
+  it('keeps the first failed condition of an any', async () => {
+    const decision = await (await classifierWithTestRules()).classify({ text });
+    const rule = decision.explain.find((outcome) => outcome.name === 'test-any');
+    expect(rule?.event).toBeUndefined();
+    expect(rule?.conditions).toHaveLength(1);
+    expect(rule?.conditions[0]).toMatchObject({
+      fact: 'message',
+      operator: 'mentions',
+      expected: 'gasSmell',
+      saw: 'the pipe under the sink is leaking',
+      result: false,
+    });
+  });
+
+  it('keeps a true condition inside not', async () => {
+    const decision = await (await classifierWithTestRules()).classify({ text });
+    const rule = decision.explain.find((outcome) => outcome.name === 'test-not');
+    expect(rule?.conditions).toHaveLength(1);
+    expect(rule?.conditions[0]).toMatchObject({
+      fact: 'message',
+      expected: 'leakingNow',
+      result: true,
+      matched: ['leaking'],
+    });
+  });
+
+  it('lists every condition when full', async () => {
+    const decision = await (
+      await classifierWithTestRules()
+    ).classify({ text }, { explain: 'full' });
+    const rule = decision.explain.find((outcome) => outcome.name === 'test-all');
+    expect(rule?.event).toEqual({ type: 'intent', params: { intent: 'ready_to_book' } });
+    expect(rule?.conditions.map((condition) => condition.result)).toEqual([true, false]);
+  });
+
+  it('is smaller than the full explain', async () => {
+    const longText =
+      'Hi, the water heater in our basement is leaking from the bottom and there is a puddle ' +
+      'spreading. Can someone come out today? 2211 Elm St, Oak Park 60302. Thanks';
+    const compact = await repoClassifier().classify({ text: longText });
+    const full = await repoClassifier().classify({ text: longText }, { explain: 'full' });
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(full).length * 0.8);
+  });
+});
+
+/** Orders rule names as the full explain lists them, which is rule-file order. */
+function byRuleOrder(full: { explain: { name: string }[] }) {
+  const order = full.explain.map((rule) => rule.name);
+  return (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
+}
+
 describe('decision record', () => {
   it('carries the rules hash of the bundle', async () => {
     const decision = await repoClassifier().classify({ text: 'pipe burst' });
@@ -216,7 +340,8 @@ describe('decision record', () => {
   });
 
   it('explains every rule with each condition outcome and value seen', async () => {
-    const decision = await repoClassifier().classify({ text: 'Pipe burst, water everywhere!' });
+    const text = 'Pipe burst, water everywhere!';
+    const decision = await repoClassifier().classify({ text }, { explain: 'full' });
     const ruleSets = [...repoBundle().rules.values()];
     const ruleCount = ruleSets.reduce((sum, rules) => sum + rules.length, 0);
     expect(decision.explain).toHaveLength(ruleCount);
@@ -234,7 +359,13 @@ describe('decision record', () => {
 
     const gas = decision.explain.find((rule) => rule.name === 'gas-smell');
     expect(gas?.result).toBe(false);
+    expect(gas?.event?.params.urgency).toBe('gas');
     expect(gas?.conditions[0].result).toBe(false);
+  });
+
+  it('rejects an unknown explain detail', async () => {
+    const classified = repoClassifier().classify({ text: 'hi' }, { explain: 'short' as never });
+    await expect(classified).rejects.toThrow("options.explain must be 'compact' or 'full'");
   });
 
   it('lists fired rules in the rules field', async () => {
