@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stopChild } from '../../worker/dev-server.ts';
-import { tempDir } from '../support/harness.ts';
+import { freePort, tempDir } from '../support/harness.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PORT = 18_170;
-const TEMPORAL_PORT = 17_170;
-const base = `http://127.0.0.1:${PORT}`;
+let PORT = 0;
+let TEMPORAL_PORT = 0;
+let base = '';
 let child: ChildProcess | null = null;
 let output = '';
 
@@ -55,6 +55,12 @@ const conversation = (phone: string) =>
 afterEach(async () => {
   if (child) await stopChild(child, 15_000);
   child = null;
+});
+
+beforeAll(async () => {
+  PORT = await freePort();
+  TEMPORAL_PORT = await freePort();
+  base = `http://127.0.0.1:${PORT}`;
 });
 
 describe('ringback start', () => {
