@@ -2,11 +2,13 @@
  * Checks rule files before they are used. Each file is validated against its JSON Schema (ajv,
  * draft 2020-12). Then the cross-checks require that every template, fact, operator and phrase
  * list named exists, that rule names are unique, and that rules whose order decides the result
- * do not share a priority.
+ * do not share a priority. The business settings have cross-checks of their own, in
+ * check-business.ts.
  */
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
+import { BUSINESS_FILE, crossCheckBusiness } from './check-business.js';
 import { IMPLIED_ROUTINE } from './decide.js';
 import { FACTS } from './facts.js';
 import { listNamesIn } from './message.js';
@@ -50,11 +52,24 @@ export function checkRuleFiles(
   const problems = [...checkSchemas(files, schemas)];
   for (const required of REQUIRED_FILES) {
     if (!(required in files)) {
-      problems.push(problem('missing-file', required, '', 'the file is missing from rules/'));
+      problems.push(problem('missing-file', required, '', 'the file is missing'));
     }
   }
   problems.push(...crossCheck(files));
+  if (BUSINESS_FILE in files) problems.push(...crossCheckBusiness(files[BUSINESS_FILE]));
   return problems;
+}
+
+/**
+ * Checks business settings (parsed business.json, wherever the file is kept) against
+ * `business.schema.json` and the business cross-checks. Problems name the file `business.json`.
+ */
+export function checkBusinessSettings(
+  settings: unknown,
+  schemas: SchemaSet = BUNDLED_SCHEMAS,
+): Problem[] {
+  const problems = checkSchemas({ [BUSINESS_FILE]: settings }, schemas);
+  return [...problems, ...crossCheckBusiness(settings)];
 }
 
 function checkSchemas(files: Record<string, unknown>, schemas: SchemaSet): Problem[] {

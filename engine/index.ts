@@ -19,7 +19,9 @@ export type {
   PropertyType,
   Urgency,
 } from './types.js';
-export { checkRuleFiles, REQUIRED_FILES } from './check.js';
+export { checkBusinessSettings, checkRuleFiles, REQUIRED_FILES } from './check.js';
+export { BUSINESS_FILE } from './check-business.js';
+export { problem, relocateProblem } from './problems.js';
 export {
   CLASSIFIER_RULE_FILES,
   loadRuleBundle,

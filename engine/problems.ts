@@ -17,12 +17,27 @@ const explanations: Record<ProblemCode, (detail: string) => string> = {
   'unknown-phrase-list': (name) => `phrase list '${name}' is not defined in phrases.json`,
   'duplicate-rule': (detail) => detail,
   'priority-tie': (detail) => detail,
+  'invalid-json': (detail) => detail,
+  'unknown-timezone': (zone) =>
+    `time zone '${zone}' is not a valid IANA time zone; use a name such as America/Chicago`,
+  'unknown-technician': (id) =>
+    `technician '${id}' is not in /technicians; add the technician or correct the id`,
 };
 
 /** Builds a problem whose message reads `rules/FILE: PATH: what is wrong`. */
 export function problem(code: ProblemCode, file: string, path: string, detail: string): Problem {
   const where = path === '' ? `rules/${file}` : `rules/${file}: ${path}`;
   return { code, file, path, message: `${where}: ${explanations[code](detail)}` };
+}
+
+/**
+ * Returns the problem with `location` (such as `/srv/ringback/rules/triage.json`) in place of
+ * `rules/FILE` at the start of its message, for callers that checked a file kept elsewhere.
+ */
+export function relocateProblem(found: Problem, location: string): Problem {
+  const prefix = `rules/${found.file}`;
+  if (!found.message.startsWith(prefix)) return found;
+  return { ...found, message: location + found.message.slice(prefix.length) };
 }
 
 /** Escapes one JSON pointer segment. */

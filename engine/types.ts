@@ -93,6 +93,10 @@ export interface Problem {
   /** JSON pointer to the offending value, e.g. `/rules/3/event/params/template`. */
   path: string;
   message: string;
+  /** 1-based line of an `invalid-json` problem, when the parser gives its position. */
+  line?: number;
+  /** 1-based column, in UTF-16 code units, that goes with `line`. */
+  column?: number;
 }
 
 export type ProblemCode =
@@ -105,4 +109,7 @@ export type ProblemCode =
   | 'unknown-fact'
   | 'unknown-phrase-list'
   | 'duplicate-rule'
-  | 'priority-tie';
+  | 'priority-tie'
+  | 'invalid-json'
+  | 'unknown-timezone'
+  | 'unknown-technician';

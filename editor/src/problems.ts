@@ -61,6 +61,14 @@ export const PROBLEM_HELP: Record<ShownProblem['code'], ProblemHelp> = {
     title: 'Priorities tie',
     fix: 'Give one of the rules a higher priority so the order is deliberate.',
   },
+  'unknown-timezone': {
+    title: 'Unknown time zone',
+    fix: 'Use an IANA time zone name such as America/Chicago.',
+  },
+  'unknown-technician': {
+    title: 'Technician not listed',
+    fix: 'Add the technician to technicians, or use the id of one listed there.',
+  },
   'invalid-json': {
     title: 'File is not valid JSON',
     fix: 'Fix the file on disk in a text editor, then reload.',

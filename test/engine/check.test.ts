@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import {
   BUNDLED_SCHEMAS,
+  checkBusinessSettings,
   checkRuleFiles,
   hashRuleFiles,
   loadRuleBundle,
+  problem,
+  relocateProblem,
   RuleBundleError,
 } from '../../engine/index.ts';
 import { readSchemas } from '../../worker/rules-files.ts';
@@ -178,6 +181,101 @@ describe('checkRuleFiles', () => {
     const files = copyOfRuleFiles();
     delete files['phrases.json'];
     expect(codes(check(files))).toEqual(['missing-file']);
+  });
+});
+
+describe('business settings cross-checks', () => {
+  it('report an unknown time zone', () => {
+    const files = copyOfRuleFiles();
+    files['business.json'].company.timezone = 'Central Time';
+    const problems = check(files);
+    expect(codes(problems)).toEqual(['unknown-timezone']);
+    expect(problems[0]).toMatchObject({ file: 'business.json', path: '/company/timezone' });
+    expect(problems[0].message).toBe(
+      "rules/business.json: /company/timezone: time zone 'Central Time' is not a valid IANA " +
+        'time zone; use a name such as America/Chicago',
+    );
+  });
+
+  it.each(['America/Chicago', 'Europe/Lisbon', 'UTC', 'Pacific/Honolulu'])(
+    'accept time zone %s',
+    (zone) => {
+      const files = copyOfRuleFiles();
+      files['business.json'].company.timezone = zone;
+      expect(check(files)).toEqual([]);
+    },
+  );
+
+  it('report each unknown technician by path', () => {
+    const files = copyOfRuleFiles();
+    const settings = files['business.json'];
+    settings.onCall.rotation.order = ['ana', 'zed', 'cal'];
+    settings.onCall.backup = 'bob';
+    settings.onCall.overrides = [
+      { from: '2026-12-24', to: '2026-12-26', technician: 'cal' },
+      { from: '2026-12-31', to: '2027-01-01', technician: 'ann' },
+    ];
+    settings.booking.technicianHours['c/al'] = settings.booking.technicianHours.cal;
+
+    const problems = check(files);
+    expect(codes(problems)).toEqual(Array(4).fill('unknown-technician'));
+    expect(problems.map((found) => found.path)).toEqual([
+      '/onCall/rotation/order/1',
+      '/onCall/backup',
+      '/onCall/overrides/1/technician',
+      '/booking/technicianHours/c~1al',
+    ]);
+    expect(problems[1].message).toBe(
+      "rules/business.json: /onCall/backup: technician 'bob' is not in /technicians; " +
+        'add the technician or correct the id',
+    );
+  });
+
+  it('report on-call technicians when none are listed', () => {
+    const files = copyOfRuleFiles();
+    delete files['business.json'].technicians;
+    delete files['business.json'].booking.technicianHours;
+    const paths = check(files).map((found) => found.path);
+    expect(paths).toEqual([
+      '/onCall/rotation/order/0',
+      '/onCall/rotation/order/1',
+      '/onCall/rotation/order/2',
+      '/onCall/backup',
+    ]);
+  });
+
+  it('skip parts the schema already rejects', () => {
+    const files = copyOfRuleFiles();
+    files['business.json'].company.timezone = 42;
+    files['business.json'].onCall.rotation = 'ana';
+    files['business.json'].onCall.overrides = [null];
+    expect(codes(check(files))).toEqual(['schema', 'schema', 'schema']);
+  });
+});
+
+describe('checkBusinessSettings', () => {
+  it('accepts the repository settings', () => {
+    expect(checkBusinessSettings(copyOfRuleFiles()['business.json'], diskSchemas)).toEqual([]);
+  });
+
+  it('runs the schema and the cross-checks', () => {
+    const settings = copyOfRuleFiles()['business.json'];
+    settings.company.timezone = 'America/Chicgo';
+    settings.id = 'Apex Plumbing';
+    const problems = checkBusinessSettings(settings, diskSchemas);
+    expect(codes(problems)).toEqual(['schema', 'unknown-timezone']);
+    expect(problems.map((found) => found.path)).toEqual(['/id', '/company/timezone']);
+  });
+});
+
+describe('relocateProblem', () => {
+  it('names the file where it is kept', () => {
+    const found = problem('unknown-template', 'triage.json', '/rules/0', 'gas_warning');
+    const moved = relocateProblem(found, '/srv/rules/triage.json');
+    expect(moved.message).toBe(
+      "/srv/rules/triage.json: /rules/0: template 'gas_warning' is not defined in templates.json",
+    );
+    expect(moved.file).toBe('triage.json');
   });
 });
 
