@@ -1,20 +1,35 @@
 /**
- * `ringback rules check | classify | test`: validate rule files, classify a JSONL file of
- * customer texts, and compare classifications with expected ones.
+ * `ringback rules check | classify | test`: validate rule files and business settings, classify
+ * a JSONL file of customer texts, and compare classifications with expected ones.
  */
 import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 
 import type { Command } from 'commander';
 
+import classificationSchema from '../schemas/classification.schema.json' with { type: 'json' };
 import {
+  BUSINESS_FILE,
+  checkBusinessSettings,
   checkRuleFiles,
   createClassifier,
   loadRuleBundle,
+  problem,
+  relocateProblem,
   RuleBundleError,
   type Classification,
   type Classifier,
+  type Problem,
+  type SchemaSet,
 } from '../engine/index.ts';
-import { DEFAULT_RULES_DIR, readRuleFiles, readSchemas, RuleFileError } from './rules-files.ts';
+import {
+  DEFAULT_RULES_DIR,
+  readJsonFile,
+  readJsonFolderLeniently,
+  readSchemas,
+  RuleFileError,
+  type JsonFolder,
+} from './rules-files.ts';
 
 /** The classification fields `rules test` compares, in output order. */
 export const CLASSIFICATION_FIELDS = [
@@ -46,7 +61,10 @@ export function registerRulesCommands(program: Command): void {
 
   rules
     .command('check')
-    .description('validate every rule file against its schema and the cross-checks')
+    .description(
+      'validate every rule file, and the business settings (RINGBACK_CONFIG, else ' +
+        'DIR/business.json), against its schema and the cross-checks',
+    )
     .argument('[dir]', 'folder of rule files', DEFAULT_RULES_DIR)
     .action(async (dir: string) => {
       process.exitCode = await reportingFailures(async () => runCheck(dir));
@@ -92,16 +110,96 @@ export async function reportingFailures(command: () => Promise<number>): Promise
   }
 }
 
-/** Prints each problem of the rule files; returns the exit code. */
-export function runCheck(dir: string): number {
-  const problems = checkRuleFiles(readRuleFiles(dir), readSchemas());
+/**
+ * Prints each problem of the rule files in `dir` and of the business settings the product runs
+ * with: `settingsFile` (default: RINGBACK_CONFIG) when set, else `dir`/business.json. Returns
+ * the exit code.
+ */
+export function runCheck(
+  dir: string,
+  settingsFile: string | undefined = process.env.RINGBACK_CONFIG,
+): number {
+  const schemas = readSchemas();
+  const folder = readJsonFolderLeniently(dir);
+  const problems = [
+    ...checkRuleFolder(dir, folder, schemas),
+    ...checkSettings(dir, folder, settingsFile, schemas),
+  ];
   if (problems.length === 0) {
-    console.log(`${dir}: all rule files are valid`);
+    console.log(`${displayPath(dir)}: all rule files are valid`);
+    console.log(`${displayPath(settingsLocation(dir, settingsFile))}: business settings are valid`);
     return 0;
   }
-  for (const problem of problems) console.error(`[${problem.code}] ${problem.message}`);
+  for (const found of problems) console.error(`[${found.code}] ${found.message}`);
   console.error(`${problems.length} problem(s) found`);
   return 1;
+}
+
+/** Checks the files of a rules folder; messages name each file inside `dir`. */
+function checkRuleFolder(dir: string, folder: JsonFolder, schemas: SchemaSet): Problem[] {
+  const unparsed = new Set(folder.invalid.map((error) => basename(error.file)));
+  const checked = checkRuleFiles(folder.files, schemas)
+    .filter((found) => !(found.code === 'missing-file' && unparsed.has(found.file)))
+    .map((found) => relocateProblem(found, displayPath(join(dir, found.file))));
+  const invalid = folder.invalid.map((error) =>
+    invalidJsonProblem(basename(error.file), displayPath(error.file), error),
+  );
+  return [...invalid, ...checked];
+}
+
+/** Returns the path of the business settings file the product runs with. */
+function settingsLocation(dir: string, settingsFile: string | undefined): string {
+  return resolve(settingsFile ?? join(dir, BUSINESS_FILE));
+}
+
+/**
+ * Checks the business settings. Settings inside `dir` were checked with the folder, so only their
+ * absence is reported here. Settings kept elsewhere are read and checked on their own.
+ */
+function checkSettings(
+  dir: string,
+  folder: JsonFolder,
+  settingsFile: string | undefined,
+  schemas: SchemaSet,
+): Problem[] {
+  const path = settingsLocation(dir, settingsFile);
+  const location = displayPath(path);
+  if (path === resolve(dir, BUSINESS_FILE)) {
+    const present =
+      BUSINESS_FILE in folder.files || folder.invalid.some((error) => error.file === path);
+    if (present) return [];
+    const detail =
+      'the business settings file is missing; add it, or set RINGBACK_CONFIG to the file ' +
+      'the product runs with';
+    return [relocateProblem(problem('missing-file', BUSINESS_FILE, '', detail), location)];
+  }
+
+  let settings: unknown;
+  try {
+    settings = readJsonFile(path);
+  } catch (error) {
+    if (!(error instanceof RuleFileError)) throw error;
+    if (error.invalidJson) return [invalidJsonProblem(BUSINESS_FILE, location, error)];
+    const detail = `cannot read the business settings named by RINGBACK_CONFIG: ${error.reason}`;
+    return [relocateProblem(problem('missing-file', BUSINESS_FILE, '', detail), location)];
+  }
+  return checkBusinessSettings(settings, schemas).map((found) => relocateProblem(found, location));
+}
+
+/** Turns a JSON syntax error into an `invalid-json` problem whose message names `location`. */
+function invalidJsonProblem(file: string, location: string, error: RuleFileError): Problem {
+  const { position } = error;
+  const where = position ? ` at line ${position.line}, column ${position.column}` : '';
+  const found = problem('invalid-json', file, '', `invalid JSON${where}: ${error.reason}`);
+  return { ...relocateProblem(found, location), ...position };
+}
+
+/** Returns a path relative to the working folder when it lies inside it, else absolute. */
+function displayPath(path: string): string {
+  const absolute = resolve(path);
+  const fromHere = relative(process.cwd(), absolute);
+  if (fromHere === '') return '.';
+  return fromHere.startsWith('..') || isAbsolute(fromHere) ? absolute : fromHere;
 }
 
 export async function runClassify(file: string, rulesDir: string): Promise<number> {
@@ -155,8 +253,25 @@ function printAccuracy(texts: number, counted: Map<Field, number>, correct: Map<
   }
 }
 
+/**
+ * Loads the rules of a folder. Invalid rule files throw RuleBundleError, with messages that name
+ * each file inside `rulesDir`.
+ */
 function loadClassifier(rulesDir: string): Classifier {
-  return createClassifier(loadRuleBundle(readRuleFiles(rulesDir), readSchemas()));
+  const folder = readJsonFolderLeniently(rulesDir);
+  const invalid = folder.invalid.map((error) =>
+    invalidJsonProblem(basename(error.file), displayPath(error.file), error),
+  );
+  if (invalid.length > 0) throw new RuleBundleError(invalid);
+  try {
+    return createClassifier(loadRuleBundle(folder.files, readSchemas()));
+  } catch (error) {
+    if (!(error instanceof RuleBundleError)) throw error;
+    const located = error.problems.map((found) =>
+      relocateProblem(found, displayPath(join(rulesDir, found.file))),
+    );
+    throw new RuleBundleError(located);
+  }
 }
 
 /** Builds the output line of `rules classify`. */
@@ -173,9 +288,12 @@ export function classificationLine(id: string, decision: Classification) {
   };
 }
 
+const BYTE_ORDER_MARK = /^\uFEFF/u;
+
 /**
- * Reads a JSONL file of `{"id","text","afterHours"?,"expect"?}` lines, skipping blank lines.
- * Throws CaseFileError naming the line number and field of the first bad line.
+ * Reads a JSONL file of `{"id","text","afterHours"?,"expect"?}` lines, skipping blank lines and
+ * a UTF-8 byte order mark at the start of a line. Throws CaseFileError naming the line number and
+ * field of the first bad line, or when the file has no lines at all.
  */
 export function readCaseFile(file: string, requireExpect: boolean): CaseLine[] {
   let text: string;
@@ -187,9 +305,13 @@ export function readCaseFile(file: string, requireExpect: boolean): CaseLine[] {
 
   const cases: CaseLine[] = [];
   text.split(/\r?\n/u).forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    cases.push(parseCaseLine(`${file}:${index + 1}`, index + 1, raw, requireExpect));
+    const line = raw.replace(BYTE_ORDER_MARK, '');
+    if (line.trim() === '') return;
+    cases.push(parseCaseLine(`${file}:${index + 1}`, index + 1, line, requireExpect));
   });
+  if (cases.length === 0) {
+    throw new CaseFileError(`${file}: no texts: the file is empty or has only blank lines`);
+  }
   return cases;
 }
 
@@ -228,11 +350,32 @@ function readExpect(where: string, expect: unknown, required: boolean): CaseLine
   if (typeof expect !== 'object' || expect === null || Array.isArray(expect)) {
     throw new CaseFileError(`${where}: field "expect" must be an object of expected values`);
   }
-  for (const key of Object.keys(expect)) {
+  for (const [key, value] of Object.entries(expect)) {
     if (!(CLASSIFICATION_FIELDS as readonly string[]).includes(key)) {
       const known = CLASSIFICATION_FIELDS.join(', ');
       throw new CaseFileError(`${where}: field "expect.${key}" is not one of ${known}`);
     }
+    checkExpectedValue(where, key as Field, value);
   }
   return expect as CaseLine['expect'];
+}
+
+/** The values each classification field can take, from classification.schema.json. */
+const ALLOWED_VALUES = classificationSchema.properties as Record<Field, { enum?: unknown[] }>;
+const ZIP = new RegExp(classificationSchema.properties.zip.pattern, 'u');
+
+/** Throws CaseFileError when an expected value is one the classifier never outputs. */
+function checkExpectedValue(where: string, field: Field, value: unknown): void {
+  const allowed = ALLOWED_VALUES[field].enum;
+  if (allowed !== undefined && !allowed.includes(value)) {
+    const listed = allowed.map((option) => JSON.stringify(option)).join(', ');
+    throw new CaseFileError(
+      `${where}: field "expect.${field}" is ${JSON.stringify(value)}, not one of ${listed}`,
+    );
+  }
+  if (field === 'zip' && value !== null && !(typeof value === 'string' && ZIP.test(value))) {
+    throw new CaseFileError(
+      `${where}: field "expect.zip" is ${JSON.stringify(value)}, not a 5-digit string or null`,
+    );
+  }
 }

@@ -3,25 +3,56 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
+
 import type { SchemaSet } from '../engine/index.ts';
 
 /** The repository's rules/ and schemas/ folders. */
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
 export const DEFAULT_SCHEMAS_DIR = fileURLToPath(new URL('../schemas/', import.meta.url));
 
+/** A 1-based line and column (in UTF-16 code units) in a text file. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
 /** A folder or JSON file that could not be read or parsed; the message names it. */
 export class RuleFileError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** The system's or the JSON parser's reason for the failure, without the file name. */
+    readonly reason: string,
+    /** True when the file was read but is not valid JSON. */
+    readonly invalidJson = false,
+    /** For invalid JSON: where the parser stopped, when it is known. */
+    readonly position?: TextPosition,
   ) {
     super(message);
     this.name = 'RuleFileError';
   }
 }
 
-/** Reads every `*.json` file in a folder, parsed, by file name. */
+/** The JSON files of a folder: those that parsed, and an error for each that did not. */
+export interface JsonFolder {
+  files: Record<string, unknown>;
+  invalid: RuleFileError[];
+}
+
+/** Reads every `*.json` file in a folder, parsed, by file name. Throws at the first bad file. */
 export function readJsonFolder(dir: string): Record<string, unknown> {
+  const { files, invalid } = readJsonFolderLeniently(dir);
+  if (invalid.length > 0) throw invalid[0];
+  return files;
+}
+
+/**
+ * Reads every `*.json` file in a folder, keeping going past files that are not valid JSON, so a
+ * check can report all of them. Throws RuleFileError only when the folder or a file cannot be
+ * read.
+ */
+export function readJsonFolderLeniently(dir: string): JsonFolder {
   const folder = resolve(dir);
   let names: string[];
   try {
@@ -30,27 +61,70 @@ export function readJsonFolder(dir: string): Record<string, unknown> {
       .sort();
   } catch (error) {
     const reason = (error as Error).message;
-    throw new RuleFileError(folder, `${folder}: cannot read the folder: ${reason}`);
+    throw new RuleFileError(folder, `${folder}: cannot read the folder: ${reason}`, reason);
   }
 
-  const files: Record<string, unknown> = {};
-  for (const name of names) files[name] = readJsonFile(join(folder, name));
-  return files;
+  const result: JsonFolder = { files: {}, invalid: [] };
+  for (const name of names) {
+    const path = join(folder, name);
+    try {
+      result.files[name] = parseJson(readText(path), path);
+    } catch (error) {
+      if (!(error instanceof RuleFileError) || !error.invalidJson) throw error;
+      result.invalid.push(error);
+    }
+  }
+  return result;
 }
 
-/** Reads one JSON file; the error names the file and, for bad JSON, the parser's reason. */
+/** Reads one JSON file; the error names the file and, for bad JSON, the line and column. */
 export function readJsonFile(path: string): unknown {
-  let text: string;
+  return parseJson(readText(path), path);
+}
+
+function readText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new RuleFileError(path, `${path}: cannot read the file: ${(error as Error).message}`);
+    const reason = (error as Error).message;
+    throw new RuleFileError(path, `${path}: cannot read the file: ${reason}`, reason);
   }
+}
+
+/**
+ * Parses JSON text read from `path`. Invalid JSON throws RuleFileError with the reason and,
+ * when it can be found, the position of the fault.
+ */
+export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new RuleFileError(path, `${basename(path)}: invalid JSON: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const position = locateSyntaxError(text, message);
+    const reason = message.replace(/ in JSON at position \d+$/u, '');
+    const where = position ? ` at line ${position.line}, column ${position.column}` : '';
+    const described = `${basename(path)}: invalid JSON${where}: ${reason}`;
+    throw new RuleFileError(path, described, reason, true, position);
   }
+}
+
+/**
+ * Finds where JSON.parse failed. V8 gives a position for some errors only, so jsonc-parser, set
+ * to accept strict JSON only, finds the offset of the first fault. V8's position is the fallback.
+ */
+function locateSyntaxError(text: string, message: string): TextPosition | undefined {
+  const errors: ParseError[] = [];
+  parseTolerantly(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const fromV8 = /at position (\d+)/u.exec(message)?.[1];
+  const offset = errors[0]?.offset ?? (fromV8 === undefined ? undefined : Number(fromV8));
+  if (offset === undefined) return undefined;
+
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** Reads the rule files of a folder (default rules/), parsed, by file name. */

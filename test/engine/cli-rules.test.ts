@@ -29,8 +29,23 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Copies the repository's rules to a temporary folder and returns its path. */
+function copyRules(): string {
+  const rules = join(dir, 'rules');
+  cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+  return rules;
+}
+
+/** Rewrites one JSON file of a folder through `change`. */
+function changeJson(folder: string, file: string, change: (content: any) => void): void {
+  const content = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+  change(content);
+  writeFileSync(join(folder, file), JSON.stringify(content, null, 2));
+}
 
 function writeCases(lines: unknown[]): string {
   const file = join(dir, 'cases.jsonl');
@@ -41,25 +56,153 @@ function writeCases(lines: unknown[]): string {
 
 describe('rules check', () => {
   it('passes the repository rules', () => {
-    expect(runCheck(DEFAULT_RULES_DIR)).toBe(0);
+    expect(runCheck(DEFAULT_RULES_DIR, undefined)).toBe(0);
+    expect(printed).toContain('rules/business.json: business settings are valid');
   });
 
   it('exits 1 listing each problem with file and path', () => {
-    const rules = join(dir, 'rules');
-    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
-    const triage = JSON.parse(readFileSync(join(rules, 'triage.json'), 'utf8'));
-    triage.rules[0].event.params.template = 'gas_warning';
-    triage.rules[1].conditions.all[0].operator = 'resembles';
-    writeFileSync(join(rules, 'triage.json'), JSON.stringify(triage));
+    const rules = copyRules();
+    changeJson(rules, 'triage.json', (triage) => {
+      triage.rules[0].event.params.template = 'gas_warning';
+      triage.rules[1].conditions.all[0].operator = 'resembles';
+    });
 
-    expect(runCheck(rules)).toBe(1);
+    expect(runCheck(rules, undefined)).toBe(1);
     expect(printed).toContain(
-      '[unknown-template] rules/triage.json: /rules/0/event/params/template: ' +
+      `[unknown-template] ${rules}/triage.json: /rules/0/event/params/template: ` +
         "template 'gas_warning' is not defined in templates.json",
     );
     expect(printed).toContain(
-      '[unknown-operator] rules/triage.json: /rules/1/conditions/all/0/operator: ' +
+      `[unknown-operator] ${rules}/triage.json: /rules/1/conditions/all/0/operator: ` +
         "operator 'resembles' is not registered with the engine",
+    );
+  });
+
+  it('names files relative to the working folder', () => {
+    const rules = copyRules();
+    changeJson(rules, 'triage.json', (triage) => {
+      triage.rules[0].event.params.template = 'gas_warning';
+    });
+    vi.spyOn(process, 'cwd').mockReturnValue(dir);
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    expect(printed[0]).toMatch(/^\[unknown-template\] rules\/triage\.json: \/rules\/0\//);
+  });
+
+  it('reports invalid JSON with line and column', () => {
+    const rules = copyRules();
+    writeFileSync(join(rules, 'triage.json'), '{\n  "rules": [\n    {"name": "a",}\n  ]\n}\n');
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    expect(printed).toContain(
+      `[invalid-json] ${rules}/triage.json: invalid JSON at line 3, column 18: ` +
+        'Expected double-quoted property name',
+    );
+    expect(printed.some((line) => line.includes('missing-file'))).toBe(false);
+    expect(printed.at(-1)).toBe('1 problem(s) found');
+  });
+
+  it('reports every file that is not JSON', () => {
+    const rules = copyRules();
+    writeFileSync(join(rules, 'triage.json'), '{ "rules": [');
+    writeFileSync(join(rules, 'keywords.json'), '');
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    const invalid = printed.filter((line) => line.startsWith('[invalid-json]'));
+    expect(invalid).toEqual([
+      `[invalid-json] ${rules}/keywords.json: invalid JSON at line 1, column 1: ` +
+        'Unexpected end of JSON input',
+      `[invalid-json] ${rules}/triage.json: invalid JSON at line 1, column 13: ` +
+        'Unexpected end of JSON input',
+    ]);
+  });
+});
+
+describe('rules check of business settings', () => {
+  it('rejects an unknown time zone', () => {
+    const rules = copyRules();
+    changeJson(rules, 'business.json', (settings) => {
+      settings.company.timezone = 'America/Chicgo';
+    });
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    expect(printed).toContain(
+      `[unknown-timezone] ${rules}/business.json: /company/timezone: time zone ` +
+        "'America/Chicgo' is not a valid IANA time zone; use a name such as America/Chicago",
+    );
+  });
+
+  it('rejects unknown on-call technicians', () => {
+    const rules = copyRules();
+    changeJson(rules, 'business.json', (settings) => {
+      settings.onCall.rotation.order = ['ana', 'bne'];
+      settings.onCall.backup = 'dave';
+      settings.onCall.overrides = [{ from: '2026-12-24', to: '2026-12-26', technician: 'eve' }];
+    });
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    const unknown = printed.filter((line) => line.startsWith('[unknown-technician]'));
+    expect(unknown).toEqual([
+      `[unknown-technician] ${rules}/business.json: /onCall/rotation/order/1: ` +
+        "technician 'bne' is not in /technicians; add the technician or correct the id",
+      `[unknown-technician] ${rules}/business.json: /onCall/backup: ` +
+        "technician 'dave' is not in /technicians; add the technician or correct the id",
+      `[unknown-technician] ${rules}/business.json: /onCall/overrides/0/technician: ` +
+        "technician 'eve' is not in /technicians; add the technician or correct the id",
+    ]);
+  });
+
+  it('checks the RINGBACK_CONFIG file in place of DIR/business.json', () => {
+    const rules = copyRules();
+    const settingsFile = join(dir, 'acme.json');
+    const settings = JSON.parse(readFileSync(join(rules, 'business.json'), 'utf8'));
+    settings.company.timezone = 'Mars/Olympus';
+    delete settings.company.phone;
+    writeFileSync(settingsFile, JSON.stringify(settings));
+
+    expect(runCheck(rules, settingsFile)).toBe(1);
+    expect(printed).toContain(
+      `[schema] ${settingsFile}: /company: must have required property 'phone'`,
+    );
+    expect(printed).toContain(
+      `[unknown-timezone] ${settingsFile}: /company/timezone: time zone 'Mars/Olympus' ` +
+        'is not a valid IANA time zone; use a name such as America/Chicago',
+    );
+    expect(printed.at(-1)).toBe('2 problem(s) found');
+  });
+
+  it('reads RINGBACK_CONFIG from the environment', () => {
+    const rules = copyRules();
+    const settingsFile = join(dir, 'acme.json');
+    writeFileSync(settingsFile, '{"id": "acme",');
+    vi.stubEnv('RINGBACK_CONFIG', settingsFile);
+
+    expect(runCheck(rules)).toBe(1);
+    expect(printed[0]).toBe(
+      `[invalid-json] ${settingsFile}: invalid JSON at line 1, column 15: ` +
+        'Expected double-quoted property name',
+    );
+  });
+
+  it('reports a RINGBACK_CONFIG file that does not exist', () => {
+    const missing = join(dir, 'nowhere.json');
+    expect(runCheck(copyRules(), missing)).toBe(1);
+    expect(printed[0]).toMatch(
+      new RegExp(
+        `^\\[missing-file\\] ${missing}: cannot read the business settings named by ` +
+          'RINGBACK_CONFIG: ENOENT',
+      ),
+    );
+  });
+
+  it('requires business.json without RINGBACK_CONFIG', () => {
+    const rules = copyRules();
+    rmSync(join(rules, 'business.json'));
+
+    expect(runCheck(rules, undefined)).toBe(1);
+    expect(printed[0]).toBe(
+      `[missing-file] ${rules}/business.json: the business settings file is missing; add it, ` +
+        'or set RINGBACK_CONFIG to the file the product runs with',
     );
   });
 });
@@ -89,6 +232,19 @@ describe('rules classify', () => {
 });
 
 describe('rules test', () => {
+  it('exits 1 on an empty file', async () => {
+    const file = writeCases([]);
+    expect(await reportingFailures(() => runTest(file, DEFAULT_RULES_DIR))).toBe(1);
+    expect(printed).toEqual([`${file}: no texts: the file is empty or has only blank lines`]);
+  });
+
+  it('stops at a misspelt expected label', async () => {
+    const file = writeCases([{ id: 'a', text: 'pipe burst', expect: { urgency: 'emergncy' } }]);
+    expect(await reportingFailures(() => runTest(file, DEFAULT_RULES_DIR))).toBe(1);
+    expect(printed[0]).toMatch(/cases\.jsonl:1: field "expect\.urgency" is "emergncy"/);
+    expect(printed.some((line) => line.includes('mismatch'))).toBe(false);
+  });
+
   it('exits 0 when every field matches', async () => {
     const expected = { keyword: 'STOP', urgency: 'none' };
     const file = writeCases([{ id: 'a', text: 'STOP', expect: expected }]);
@@ -114,24 +270,30 @@ describe('reportingFailures', () => {
     expect(printed[0]).toMatch(/cases\.jsonl:1: invalid JSON/);
   });
 
-  it('prints invalid JSON in a rule file and exits 1', async () => {
-    const rules = join(dir, 'rules');
-    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
+  it('prints invalid JSON in a rule file when classifying', async () => {
+    const rules = copyRules();
     writeFileSync(join(rules, 'triage.json'), '{ "rules": [');
-    expect(await reportingFailures(async () => runCheck(rules))).toBe(1);
-    expect(printed[0]).toMatch(/^triage\.json: invalid JSON/);
-  });
-
-  it('lists rule problems when classifying with broken rules', async () => {
-    const rules = join(dir, 'rules');
-    cpSync(DEFAULT_RULES_DIR, rules, { recursive: true });
-    const templates = JSON.parse(readFileSync(join(rules, 'templates.json'), 'utf8'));
-    delete templates.help;
-    writeFileSync(join(rules, 'templates.json'), JSON.stringify(templates));
     const file = writeCases([{ id: 'a', text: 'HELP' }]);
 
     expect(await reportingFailures(() => runClassify(file, rules))).toBe(1);
-    expect(printed[0]).toMatch(/^\[unknown-template\] rules\/keywords\.json: \/rules\/\d+\/event/);
+    expect(printed[0]).toBe(
+      `[invalid-json] ${rules}/triage.json: invalid JSON at line 1, column 13: ` +
+        'Unexpected end of JSON input',
+    );
+  });
+
+  it('lists rule problems when classifying with broken rules', async () => {
+    const rules = copyRules();
+    changeJson(rules, 'templates.json', (templates) => {
+      delete templates.help;
+    });
+    const file = writeCases([{ id: 'a', text: 'HELP' }]);
+
+    expect(await reportingFailures(() => runClassify(file, rules))).toBe(1);
+    const keywordsFile = `${rules}/keywords.json`.replace(/[/.]/gu, '\\$&');
+    expect(printed[0]).toMatch(
+      new RegExp(`^\\[unknown-template\\] ${keywordsFile}: /rules/\\d+/event`, 'u'),
+    );
     expect(printed[0]).toContain("template 'help' is not defined");
   });
 
@@ -161,6 +323,44 @@ describe('readCaseFile', () => {
   it('rejects an unknown expected field', () => {
     const file = writeCases([{ id: 'a', text: 'hi', expect: { mood: 'calm' } }]);
     expect(() => readCaseFile(file, true)).toThrow('field "expect.mood" is not one of');
+  });
+
+  it('rejects an expected value the classifier never outputs', () => {
+    const file = writeCases([{ id: 'a', text: 'hi', expect: { urgency: 'emergncy' } }]);
+    expect(() => readCaseFile(file, true)).toThrow(
+      `${file}:1: field "expect.urgency" is "emergncy", not one of ` +
+        '"gas", "emergency", "sewer", "routine", "none"',
+    );
+  });
+
+  it('rejects an invalid expected ZIP code', () => {
+    const file = writeCases([{ id: 'a', text: 'hi', expect: { zip: 60614 } }]);
+    expect(() => readCaseFile(file, true)).toThrow(
+      `${file}:1: field "expect.zip" is 60614, not a 5-digit string or null`,
+    );
+  });
+
+  it('accepts null for nullable fields', () => {
+    const expected = { jobType: null, keyword: null, zip: null };
+    const file = writeCases([{ id: 'a', text: 'hi', expect: expected }]);
+    expect(readCaseFile(file, true)[0].expect).toEqual(expected);
+  });
+
+  it('accepts a byte order mark', () => {
+    const file = join(dir, 'bom.jsonl');
+    const lines = [
+      { id: 'a', text: 'hi' },
+      { id: 'b', text: 'STOP' },
+    ].map((line) => JSON.stringify(line));
+    writeFileSync(file, `\uFEFF${lines[0]}\r\n\uFEFF${lines[1]}\r\n`);
+    expect(readCaseFile(file, false).map((item) => item.id)).toEqual(['a', 'b']);
+  });
+
+  it('rejects an empty file', () => {
+    const file = writeCases(['', '  ']);
+    expect(() => readCaseFile(file, true)).toThrow(
+      `${file}: no texts: the file is empty or has only blank lines`,
+    );
   });
 
   it('rejects a non-boolean afterHours', () => {
