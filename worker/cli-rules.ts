@@ -2,6 +2,7 @@
  * `ringback rules check | classify | test`: validate rule files and business settings, classify
  * a JSONL file of customer texts, and compare classifications with expected ones.
  */
+import { rulesDir } from './rules-store.ts';
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -23,7 +24,6 @@ import {
   type SchemaSet,
 } from '../engine/index.ts';
 import {
-  DEFAULT_RULES_DIR,
   readJsonFile,
   readJsonFolderLeniently,
   readSchemas,
@@ -65,7 +65,11 @@ export function registerRulesCommands(program: Command): void {
       'validate every rule file, and the business settings (RINGBACK_CONFIG, else ' +
         'DIR/business.json), against its schema and the cross-checks',
     )
-    .argument('[dir]', 'folder of rule files', DEFAULT_RULES_DIR)
+    .argument(
+      '[dir]',
+      'folder of rule files (default: RINGBACK_RULES_DIR, else rules/)',
+      rulesDir(),
+    )
     .action(async (dir: string) => {
       process.exitCode = await reportingFailures(async () => runCheck(dir));
     });
@@ -74,7 +78,11 @@ export function registerRulesCommands(program: Command): void {
     .command('classify')
     .description('classify each {"id","text","afterHours"?} line and print one JSON line per text')
     .argument('<file>', 'JSONL file of customer texts')
-    .option('-r, --rules <dir>', 'folder of rule files', DEFAULT_RULES_DIR)
+    .option(
+      '-r, --rules <dir>',
+      'folder of rule files (default: RINGBACK_RULES_DIR, else rules/)',
+      rulesDir(),
+    )
     .action(async (file: string, options: { rules: string }) => {
       process.exitCode = await reportingFailures(() => runClassify(file, options.rules));
     });
@@ -83,7 +91,11 @@ export function registerRulesCommands(program: Command): void {
     .command('test')
     .description('classify each line and compare with its "expect" object; exit 1 on any mismatch')
     .argument('<file>', 'JSONL file of labelled customer texts')
-    .option('-r, --rules <dir>', 'folder of rule files', DEFAULT_RULES_DIR)
+    .option(
+      '-r, --rules <dir>',
+      'folder of rule files (default: RINGBACK_RULES_DIR, else rules/)',
+      rulesDir(),
+    )
     .action(async (file: string, options: { rules: string }) => {
       process.exitCode = await reportingFailures(() => runTest(file, options.rules));
     });
