@@ -14,7 +14,7 @@ export type InboundRouter = (
 ) => Promise<boolean>;
 
 /**
- * The longest text a conversation reads. A concatenated SMS is at most a few thousand
+ * Maximum length of a text that a conversation reads. A concatenated SMS is at most a few thousand
  * characters, and classifying far longer bodies would swell the workflow's history.
  */
 export const MAX_TEXT_LENGTH = 1600;
@@ -43,7 +43,7 @@ export async function vonageMessagesRoutes(
         );
         return reply.code(200).send({ ignored: 'only SMS text messages are handled' });
       }
-      // Answer 200 to what cannot be handled, since Vonage resends anything else for a day.
+      // Return 200 for what cannot be handled, since Vonage resends anything else for a day.
       let phone: string;
       try {
         phone = toE164(message.from, country, true);
