@@ -15,7 +15,7 @@ export interface ServerDeps {
   signatureSecret?: string;
   /** Used to fetch voicemail transcriptions; null without Vonage credentials. */
   vonage: VonageConfig | null;
-  /** Set: every /api request needs it as a bearer token (RINGBACK_API_TOKEN); unset: loopback only. */
+  /** Bearer token every /api request needs (RINGBACK_API_TOKEN); unset, only loopback clients. */
   apiToken?: string;
   /** Base URL Vonage reaches this server at; default: from the request's Host header. */
   publicUrl?: string;

@@ -30,7 +30,7 @@ function baseUrl(deps: ServerDeps, request: FastifyRequest): string {
   return deps.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
-/** Builds the voicemail after an unanswered forward: a short greeting, then a transcribed recording. */
+/** Builds the voicemail after an unanswered forward: a greeting, then a transcribed recording. */
 function voicemailNcco(deps: ServerDeps, request: FastifyRequest) {
   const voice = deps.settings.voice ?? {};
   if (voice.voicemail === false) return [];
