@@ -336,6 +336,22 @@ describe('webhook security and validation', () => {
     expect(deps.ledger.calls(deps.settings.id, '+13125557030')).toHaveLength(0);
   });
 
+  it('percent-encoded paths get the same checks', async () => {
+    const api = await app.inject({
+      method: 'GET',
+      url: '/%61pi/outbox',
+      remoteAddress: '203.0.113.5',
+    });
+    const webhookPath = await fetch(`${base}/%77ebhooks/vonage/messages/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(inbound('13125557050', 'hi')),
+    });
+
+    expect(api.statusCode).toBe(403);
+    expect(webhookPath.status).toBe(401);
+  });
+
   it('api requires the bearer token when one is set', async () => {
     const guarded = await buildServer({
       settings: deps.settings,

@@ -24,7 +24,8 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
   // Conversations hold customers' numbers and texts, and a forged missed call would make the
   // server text any number: without a token, only clients on this machine may use /api.
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The matched route, not the raw URL: the router decodes /%61pi/outbox to /api/outbox.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     if (checkAccess(request, reply, deps.apiToken, API_GUARD)) return;
     deps.metrics.rejectedWebhooks.inc({ route: request.url.split('?')[0], reason: 'access' });
     deps.logger.warn(

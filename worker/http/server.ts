@@ -73,7 +73,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.signatureSecret) {
     const secret = options.signatureSecret;
     app.addHook('preValidation', async (request, reply) => {
-      if (!request.url.startsWith('/webhooks/vonage/')) return;
+      // The matched route, not the raw URL, which may spell the same path percent-encoded.
+      if (!request.routeOptions.url?.startsWith('/webhooks/vonage/')) return;
       const check = verifyVonageSignature(
         request.headers.authorization,
         request.rawBody ?? '',
