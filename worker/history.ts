@@ -3,6 +3,8 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { ConversationInput } from '../workflows/state.ts';
+import { conversationWorkflowId } from './temporal.ts';
 
 type History = temporal.api.history.v1.IHistory;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -20,15 +22,22 @@ export interface TimelineEntry {
 /**
  * A saved history (`temporal workflow show --output json`) does not name its workflow, but
  * replay needs the id, because a conversation names its dispatch after it. The id comes from
- * the option, else from the dispatch the history started, else from the file's `workflowId`.
+ * the option, the file's `workflowId`, the conversation's business and caller, or the dispatch
+ * the history started, in that order.
  */
 function workflowIdOf(json: { workflowId?: string }, history: History, given?: string): string {
   if (given) return given;
+  if (json.workflowId) return json.workflowId;
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  const input = decode(started?.input)[0] as Partial<ConversationInput> | undefined;
+  if (started?.workflowType?.name === 'conversationWorkflow' && input?.businessId && input.phone) {
+    return conversationWorkflowId(input.businessId, input.phone);
+  }
   for (const event of history.events ?? []) {
     const child = event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
     if (child?.includes('/dispatch/')) return child.slice(0, child.indexOf('/dispatch/'));
   }
-  return json.workflowId ?? 'replayed-conversation';
+  return 'replayed-workflow';
 }
 
 export async function loadHistory(
@@ -122,14 +131,15 @@ export function timeline(history: History): TimelineEntry[] {
     } else if (event.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
       // Local activities leave a marker: its data names the activity, its result is the return
       // value; the input is not recorded.
-      const details = event.markerRecordedEventAttributes.details ?? {};
+      const attributes = event.markerRecordedEventAttributes;
+      const details = attributes.details ?? {};
       const marker = decode(details.data)[0] as { activity_type?: string } | undefined;
-      entries.push({
-        at,
-        kind: 'activity',
-        name: marker?.activity_type ?? '?',
-        result: decode(details.result)[0],
-      });
+      const name = marker?.activity_type ?? '?';
+      if (attributes.failure) {
+        entries.push({ at, kind: 'failed', name, result: attributes.failure.message });
+      } else {
+        entries.push({ at, kind: 'activity', name, result: decode(details.result)[0] });
+      }
     } else if (event.timerStartedEventAttributes) {
       const attributes = event.timerStartedEventAttributes;
       const seconds = Number(attributes.startToFireTimeout?.seconds ?? 0);
