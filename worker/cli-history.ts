@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { ConditionOutcome, Decision } from '../engine/index.ts';
 import { loadHistory, timeline, type TimelineEntry } from './history.ts';
 import { RulesStore } from './rules-store.ts';
-import { connectClient, temporalSettings } from './temporal.ts';
+import { logger } from './logger.ts';
+import { connectClient, installTemporalLogging, temporalSettings } from './temporal.ts';
 import { WORKFLOWS_PATH } from './worker.ts';
 
 const URGENT = new Set(['gas', 'emergency']);
@@ -99,6 +100,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--workflow-id <id>', 'the workflow id of a HISTORY.json file')
     .action(async (source: string, options: { workflowId?: string }) => {
       const { workflowId, history } = await loadHistory(source, connect, options.workflowId);
+      installTemporalLogging(logger);
       try {
         await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, workflowId);
         console.log(`replay: the current workflow code reproduces ${workflowId}`);
