@@ -122,18 +122,39 @@ export function resolveMatches(
 }
 
 /**
- * Returns true when a negator appears within the window before `start`, unless a hedge follows
- * it (`not sure`). Light words such as `a` and `just` do not use up the window.
+ * Returns true when a negator appears within the window before `start`, unless a hedge stands
+ * next to it (`not sure`, `might not`). Light words such as `a` and `just` do not use up the
+ * window.
  */
 export function isNegated(words: string[], start: number, lexicon: Lexicon): boolean {
   let counted = 0;
   for (let at = start - 1; at >= 0 && counted < NEGATION_WINDOW; at--) {
     const word = words[at];
-    if (lexicon.negators.has(word)) {
-      const next = words[at + 1];
-      if (next === undefined || !lexicon.hedges.has(next)) return true;
-    }
+    if (lexicon.negators.has(word) && !isHedged(words, at, lexicon)) return true;
     if (!LIGHT_WORDS.has(word)) counted++;
+  }
+  return false;
+}
+
+/**
+ * Words that may stand between a negator and the hedge after it: `not really sure`,
+ * `dont even know`, `not 100 percent sure`.
+ */
+// prettier-ignore
+const HEDGE_QUALIFIERS = new Set([
+  ...LIGHT_WORDS, 'entirely', 'completely', 'exactly', 'fully', 'totally', 'absolutely',
+  'honestly', 'actually', '100', 'percent',
+]);
+
+/**
+ * Returns true when the negator at `negator` expresses doubt rather than denial: a hedge comes
+ * right before it (`might not`) or after it, past any qualifiers (`not really sure`).
+ */
+function isHedged(words: string[], negator: number, lexicon: Lexicon): boolean {
+  if (negator > 0 && lexicon.hedges.has(words[negator - 1])) return true;
+  for (let at = negator + 1; at < words.length; at++) {
+    if (lexicon.hedges.has(words[at])) return true;
+    if (!HEDGE_QUALIFIERS.has(words[at])) return false;
   }
   return false;
 }

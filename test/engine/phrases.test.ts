@@ -7,7 +7,7 @@ import { normaliseText } from '../../engine/text.ts';
 const lexicon = compileLexicon({
   spellings: { toliet: 'toilet', flodding: 'flooding', h2o: 'water' },
   negators: ['no', 'not', 'dont', 'isnt', 'nothing'],
-  hedges: ['sure'],
+  hedges: ['sure', 'might'],
   lists: {
     leak: { phrases: ['leak*'] },
     slowLeak: { phrases: ['slow leak', 'drip*'] },
@@ -76,6 +76,21 @@ describe('mentions', () => {
   it('lets a hedge cancel the negator', () => {
     expect(message('not sure but I smell gas').mentions('gas')).toHaveLength(1);
     expect(message('not sure if there is a leak').mentions('leak')).toHaveLength(1);
+  });
+
+  it('finds a hedge past qualifiers after the negator', () => {
+    expect(message('not really sure if there is a leak').mentions('leak')).toHaveLength(1);
+    expect(message('dont even sure a leak').mentions('leak')).toHaveLength(1);
+    expect(message('not 100 percent sure a leak').mentions('leak')).toHaveLength(1);
+  });
+
+  it('lets a hedge before the negator cancel it', () => {
+    expect(message('might not be a leak').mentions('leak')).toHaveLength(1);
+  });
+
+  it('keeps a negator followed by other words', () => {
+    expect(message('not really a leak').mentions('leak')).toHaveLength(0);
+    expect(message('definitely not a leak').mentions('leak')).toHaveLength(0);
   });
 
   it('keeps negated phrases of lists that ignore negation', () => {
