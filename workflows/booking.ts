@@ -5,6 +5,7 @@ import type { ConversationHandle, MessageStep } from './conversation-handle.ts';
 import { jobLabel } from './job-labels.ts';
 import {
   absorbDecision,
+  missingAddress,
   newQualification,
   nextStep,
   slotsText,
@@ -65,6 +66,8 @@ async function continueBooking(
       text: message.text,
       zip: decision.zip,
       offer: qualification.status === 'offered' ? qualification.offer : null,
+      askedForAddress: isAddressQuestion(qualification.asked.at(-1)),
+      knownZip: qualification.zip,
     }));
 
   if (qualification.status === 'booked') return afterBooking(conversation, reading, message);
@@ -93,6 +96,10 @@ async function continueBooking(
   await takeStep(conversation, decision, message, nextStep(qualification));
 }
 
+function isAddressQuestion(question: Question | undefined): boolean {
+  return question === 'address' || question === 'street';
+}
+
 function reopensInArea(reading: BookingReading): boolean {
   return reading.area?.inArea === true && reading.addressText !== null;
 }
@@ -116,6 +123,7 @@ function absorbReading(
     }
   }
   if (reading.addressText) qualification.address = reading.addressText;
+  if (!missingAddress(qualification)) qualification.addressUnconfirmed = null;
   state.customer.address = qualification.address ?? state.customer.address;
   state.customer.zip = qualification.zip ?? state.customer.zip;
 
@@ -150,6 +158,7 @@ async function takeStep(
     case 'price_callback':
       return offerPriceCallback(conversation, message);
     case 'new_offer':
+      noteUnconfirmedAddress(conversation);
       return offerTimes(conversation, { reason: 'first' });
     case 'pick_offered':
       await conversation.text('slot_pick', 'booking', { slots: slotsText(qualification.offer!) });
@@ -157,6 +166,22 @@ async function takeStep(
     default:
       return askQuestion(conversation, decision, step);
   }
+}
+
+/**
+ * Records on the state that times go out without a confirmed address, because the address or
+ * street question went unanswered twice.
+ * NOTE: with the area undecided (no ZIP code, or one the ZIP data lacks), the times are offered
+ * before the service area is known, and the office has to check it when confirming the address.
+ */
+function noteUnconfirmedAddress(conversation: ConversationHandle) {
+  const qualification = conversation.state.qualification!;
+  qualification.addressUnconfirmed = missingAddress(qualification);
+  if (!qualification.addressUnconfirmed) return;
+  const missing = qualification.addressUnconfirmed === 'street' ? 'street' : 'address and area';
+  conversation.note(
+    `booking: ${missing} not given after two asks, offering times to confirm later`,
+  );
 }
 
 const QUESTION_TEMPLATES: Record<Exclude<Question, 'slots' | 'price_callback'>, string> = {

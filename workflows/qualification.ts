@@ -34,8 +34,14 @@ export interface Qualification {
   area: AreaCheck | null;
   /** A business customer's answer to "during business hours or after?". */
   timing: VisitTiming | null;
-  /** Questions texted so far, oldest first; each is asked once, except the address. */
+  /** Questions texted so far, oldest first; each is asked once, the address and street twice. */
   asked: Question[];
+  /**
+   * Set when times were offered after the address or street question went unanswered twice:
+   * `street` when an in-area ZIP code or town is known but no street, `address` when the service
+   * area is undecided too. The technician or office has to confirm the address with the customer.
+   */
+  addressUnconfirmed: 'street' | 'address' | null;
   /** The ballpark offered to a price shopper, and whether they asked for the call back. */
   priceCallback: {
     range: string | null;
@@ -69,6 +75,9 @@ export type BookingStep =
   | 'new_offer'
   | 'pick_offered';
 
+/** How many times the address or the street question is texted before times are offered anyway. */
+export const MAX_ADDRESS_ASKS = 2;
+
 /**
  * The question each triage reply template ends with, so the first reply can be the rules' own
  * text when it asks what the booking flow needs next.
@@ -93,6 +102,7 @@ export function newQualification(decision: Decision): Qualification {
     area: null,
     timing: null,
     asked: [],
+    addressUnconfirmed: null,
     priceCallback: null,
     otherPlumberSaid: null,
     offer: null,
@@ -128,8 +138,9 @@ export function nextStep(qualification: Qualification): BookingStep {
   if (routine && qualification.propertyType === 'unknown' && !asked.includes('property_type')) {
     return 'property_type';
   }
-  if (!qualification.address || area?.inArea !== true) {
-    return qualification.zip && area?.inArea === true ? 'street' : 'address';
+  const missing = missingAddress(qualification);
+  if (missing && asked.filter((question) => question === missing).length < MAX_ADDRESS_ASKS) {
+    return missing;
   }
   const commercial = qualification.propertyType === 'commercial';
   if (routine && commercial && !qualification.timing && !asked.includes('commercial_timing')) {
@@ -137,6 +148,17 @@ export function nextStep(qualification: Qualification): BookingStep {
   }
   const offerStillFits = qualification.offer && qualification.offerTiming === qualification.timing;
   return offerStillFits ? 'pick_offered' : 'new_offer';
+}
+
+/**
+ * Returns the question that would get the address still needed: `street` when only an in-area
+ * ZIP code or town is known, `address` when there is no address or the area is undecided, or
+ * null when both the address and an in-area check are known.
+ */
+export function missingAddress(qualification: Qualification): 'street' | 'address' | null {
+  const { address, area, zip } = qualification;
+  if (address && area?.inArea === true) return null;
+  return zip && area?.inArea === true ? 'street' : 'address';
 }
 
 /** The rules' reply template, when this is the first reply and it asks what comes next. */

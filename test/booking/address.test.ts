@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, parseAddress } from '../../worker/address.ts';
+import { formatAddress, parseAddress, parseAddressReply } from '../../worker/address.ts';
 
 describe('address parsing', () => {
   it('reads street, city, state and ZIP separated by commas', () => {
@@ -65,5 +65,86 @@ describe('address parsing', () => {
     expect(parseAddress('I have 2 water heaters, 60601')).toBeNull();
     expect(parseAddress('the 40 gallon tank is leaking since 2pm')).toBeNull();
     expect(parseAddress('no hot water')).toBeNull();
+  });
+});
+
+describe('address parsing after the street', () => {
+  it('reads no city from a sentence after the street', () => {
+    const address = parseAddress(
+      'Hi this is Maria at 12 W Erie St, I smell gas in the kitchen, please call me back',
+    );
+
+    expect(address?.street).toBe('12 W Erie St');
+    expect(address?.city).toBeNull();
+    expect(address?.state).toBeNull();
+    expect(formatAddress(address!)).toBe('12 W Erie St');
+  });
+
+  it('reads no city from a verb clause', () => {
+    const address = parseAddress('pipe burst at 45 W Lake St, water pouring in the basement');
+
+    expect(address?.city).toBeNull();
+    expect(address?.state).toBeNull();
+    expect(formatAddress(address!)).toBe('45 W Lake St');
+  });
+
+  it('reads a capitalised city and a state ending the text', () => {
+    const address = parseAddress('45 W Lake St, Chicago IL');
+
+    expect(address?.city).toBe('Chicago');
+    expect(address?.state).toBe('IL');
+  });
+
+  it('takes a state code only before a ZIP or at the end', () => {
+    expect(parseAddress('45 W Lake St, chicago il 60601')?.state).toBe('IL');
+    expect(parseAddress('45 W Lake St in the back')?.state).toBeNull();
+    expect(parseAddress('45 W Lake St, Chicago in')?.state).toBeNull();
+  });
+});
+
+describe('address reply parsing', () => {
+  it('reads a street without a suffix', () => {
+    expect(parseAddressReply('2100 N Lincoln Park W')).toEqual({
+      street: '2100 N Lincoln Park W',
+      unit: null,
+      city: null,
+      state: null,
+      zip: null,
+    });
+    expect(parseAddressReply('1060 W Addison')?.street).toBe('1060 W Addison');
+  });
+
+  it('reads a suffix-less street with city, state and ZIP', () => {
+    expect(parseAddressReply('2100 N Lincoln Park West, Chicago IL 60614')).toEqual({
+      street: '2100 N Lincoln Park West',
+      unit: null,
+      city: 'Chicago',
+      state: 'IL',
+      zip: '60614',
+    });
+  });
+
+  it('splits the known city off the street', () => {
+    const address = parseAddressReply(
+      'I already gave you my address, 1060 W Addison Chicago',
+      'Chicago',
+    );
+
+    expect(address?.street).toBe('1060 W Addison');
+    expect(address?.city).toBe('Chicago');
+  });
+
+  it('reads a unit after a suffix-less street', () => {
+    const address = parseAddressReply('1060 W Addison apt 2');
+
+    expect(address?.street).toBe('1060 W Addison');
+    expect(address?.unit).toBe('Apt 2');
+  });
+
+  it('finds no street in sentences and times', () => {
+    expect(parseAddressReply('the 40 gallon tank is leaking since 2pm')).toBeNull();
+    expect(parseAddressReply('call me at 312 555 1234')).toBeNull();
+    expect(parseAddressReply('2pm works')).toBeNull();
+    expect(parseAddressReply('yes')).toBeNull();
   });
 });

@@ -199,6 +199,63 @@ describe('booking a routine job', () => {
   });
 });
 
+describe('asking for the street', () => {
+  let taskQueue: string;
+
+  beforeAll(async () => {
+    ({ taskQueue } = await startWorker());
+  });
+
+  it('takes a street without a suffix', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('No hot water since this morning');
+
+    const streetQuestion = await customer.reply("It's my house in 60614");
+    const offer = await customer.reply('2100 N Lincoln Park W');
+    const state = await customer.state();
+
+    expect(streetQuestion).toContain("What's the street address");
+    expect(offer).toContain('Which works better');
+    expect(state.qualification?.address).toBe('2100 N Lincoln Park W, Chicago, IL 60614');
+    expect(state.qualification?.addressUnconfirmed).toBeNull();
+  });
+
+  it('splits a known city off the street', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('No hot water since this morning');
+    await customer.reply("It's my house in 60614");
+
+    const offer = await customer.reply('I already gave you my address, 1060 W Addison Chicago');
+
+    expect(offer).toContain('Which works better');
+    expect((await customer.state()).qualification?.address).toBe(
+      '1060 W Addison, Chicago, IL 60614',
+    );
+  });
+
+  it('offers times after asking twice', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('No hot water since this morning');
+
+    const first = await customer.reply("It's my house in 60614");
+    const second = await customer.reply('the one by the park');
+    const offer = await customer.reply('just come over');
+    const state = await customer.state();
+
+    expect(first).toContain("What's the street address");
+    expect(second).toBe(first);
+    expect(offer).not.toContain("What's the street address");
+    expect(offer).toContain('Which works better');
+    expect(state.qualification?.status).toBe('offered');
+    expect(state.qualification?.asked.filter((question) => question === 'street')).toHaveLength(2);
+    expect(state.qualification?.addressUnconfirmed).toBe('street');
+    expect(state.qualification?.zip).toBe('60614');
+  });
+});
+
 describe('two conversations racing for the last slot today', () => {
   it('books one and offers the other new times', async () => {
     const base = testSettings();

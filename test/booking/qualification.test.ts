@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../engine/index.ts';
 import {
   absorbDecision,
+  missingAddress,
   newQualification,
   nextStep,
   triageTemplateFor,
@@ -110,6 +111,28 @@ describe('booking next step', () => {
     expect(nextStep(qualified({ propertyType: 'unknown', asked: ['property_type'] }))).toBe(
       'new_offer',
     );
+  });
+
+  it('asks for the street at most twice', () => {
+    const noStreet = { address: null, asked: ['property_type' as const, 'street' as const] };
+
+    expect(nextStep(qualified(noStreet))).toBe('street');
+    expect(nextStep(qualified({ ...noStreet, asked: [...noStreet.asked, 'street'] }))).toBe(
+      'new_offer',
+    );
+  });
+
+  it('asks for the address at most twice', () => {
+    const noAddress = { address: null, zip: null, area: null };
+
+    expect(nextStep(qualified({ ...noAddress, asked: ['address'] }))).toBe('address');
+    expect(nextStep(qualified({ ...noAddress, asked: ['address', 'address'] }))).toBe('new_offer');
+  });
+
+  it('names the missing part of the address', () => {
+    expect(missingAddress(qualified())).toBeNull();
+    expect(missingAddress(qualified({ address: null }))).toBe('street');
+    expect(missingAddress(qualified({ address: null, zip: null, area: null }))).toBe('address');
   });
 
   it('asks again to pick from an offer that still fits', () => {

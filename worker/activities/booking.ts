@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { JobType } from '../../engine/types.ts';
-import { formatAddress, parseAddress, type Address } from '../address.ts';
+import { formatAddress, parseAddress, parseAddressReply, type Address } from '../address.ts';
 import { bookingRules, priceRangeFor } from '../calendar/booking-settings.ts';
 import { clockText, dateText, slotLabel } from '../calendar/labels.ts';
 import { isPleasantry, readTiming, readYesNo } from '../calendar/reply-words.ts';
@@ -105,14 +105,23 @@ export function createBookingActivities(deps: BookingDeps) {
   const businessId = deps.settings.id;
 
   return {
-    /** Reads an address, the service area, a timing preference, yes or no, and a choice of time. */
+    /**
+     * Reads an address, the service area, a timing preference, yes or no, and a choice of time.
+     * `askedForAddress` marks a reply to an address question, read with `parseAddressReply`, and
+     * `knownZip` is a ZIP code given earlier, used for the city and state of that address.
+     */
     async readBookingReply(input: {
       text: string;
       zip: string | null;
       offer: SlotOffer | null;
+      askedForAddress?: boolean;
+      knownZip?: string | null;
     }): Promise<BookingReading> {
       const lower = input.text.toLowerCase();
-      const address = parseAddress(input.text);
+      const knownZip = input.knownZip ?? null;
+      const address = input.askedForAddress
+        ? parseAddressReply(input.text, knownZip ? (cityOfZip(knownZip)?.city ?? null) : null)
+        : parseAddress(input.text);
       const zip = input.zip ?? address?.zip ?? null;
       const { choice, offerExpired } = readChoice(
         input.text,
@@ -121,7 +130,7 @@ export function createBookingActivities(deps: BookingDeps) {
       );
       return {
         address,
-        addressText: completeAddress(address, zip),
+        addressText: completeAddress(address, zip ?? knownZip),
         area: readArea(deps.settings, zip, address),
         timing: readTiming(lower),
         answer: readYesNo(lower),
