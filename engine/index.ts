@@ -19,6 +19,7 @@ export type {
   PropertyType,
   Urgency,
 } from './types.js';
+export { CLASSIFICATION_FIELDS } from './types.js';
 export { checkBusinessSettings, checkRuleFiles, REQUIRED_FILES } from './check.js';
 export { BUSINESS_FILE } from './check-business.js';
 export { problem, relocateProblem } from './problems.js';

@@ -113,3 +113,13 @@ export type ProblemCode =
   | 'invalid-json'
   | 'unknown-timezone'
   | 'unknown-technician';
+
+/** The classification's fields, in the order `rules classify` prints them. */
+export const CLASSIFICATION_FIELDS = [
+  'urgency',
+  'jobType',
+  'keyword',
+  'propertyType',
+  'intent',
+  'zip',
+] as const;

@@ -13,6 +13,7 @@ import {
   BUSINESS_FILE,
   checkBusinessSettings,
   checkRuleFiles,
+  CLASSIFICATION_FIELDS,
   createClassifier,
   loadRuleBundle,
   problem,
@@ -31,15 +32,7 @@ import {
   type JsonFolder,
 } from './rules-files.ts';
 
-/** The classification fields `rules test` compares, in output order. */
-export const CLASSIFICATION_FIELDS = [
-  'urgency',
-  'jobType',
-  'keyword',
-  'propertyType',
-  'intent',
-  'zip',
-] as const;
+export { CLASSIFICATION_FIELDS };
 
 type Field = (typeof CLASSIFICATION_FIELDS)[number];
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CLASSIFICATION_FIELDS } from '../../../engine/index.js';
 import type { ConditionOutcome, FiredRule, RenderedMessage } from '../../../engine/index.js';
 import { useLabels } from '../labels.js';
 import type { TryItInput, TryItResult } from '../state/useTryIt.js';
@@ -48,18 +49,7 @@ export function TryItPanel({ input, onInput, result }: TryItPanelProps) {
       {decision && (
         <section aria-label="Decision" aria-live="polite">
           <dl className="decision">
-            {(
-              [
-                'urgency',
-                'jobType',
-                'keyword',
-                'propertyType',
-                'intent',
-                'zip',
-                'branch',
-                'template',
-              ] as const
-            ).map((field) => (
+            {([...CLASSIFICATION_FIELDS, 'branch', 'template'] as const).map((field) => (
               <div key={field} data-field={field}>
                 <dt>{field}</dt>
                 <dd>{decision[field] === null ? '—' : String(decision[field])}</dd>
