@@ -1,6 +1,7 @@
 /**
- * Gas smells told with doubt. A hedge such as `not sure if`, `might be` or `no idea if` never
- * cancels a gas mention, while a plain denial such as `no gas smell` still does.
+ * Gas smells described with doubt. A hedge such as `not sure if`, `might be` or `no idea if` never
+ * cancels a gas mention. A doubt such as `dont think its gas` still counts beside a smell, but a
+ * plain denial such as `no gas smell` cancels it.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -32,6 +33,26 @@ const hedgedGasSmells = [
   'no sé si es gas pero huele raro cerca del calentador',
 ];
 
+/** Gas doubted in words that otherwise negate it, beside a smell: still gas. */
+const doubtedGasSmells = [
+  "don't think it's gas but something smells weird near the furnace",
+  "I doubt it's gas but there's a weird smell by the water heater",
+  'probably nothing but it kind of smells like gas',
+  "don't believe it's a gas leak but the stove area smells funny",
+  "I don't really think it's gas but the furnace smells funny",
+  'did not think it was gas but there is a strange odor near the dryer',
+  'dont think its propane but smells odd by the grill',
+  'no creo que sea gas pero huele raro cerca del calentador',
+];
+
+/** Doubts that name no gas, or sit beside a sewer smell, keep their non-gas urgency. */
+const doubtsWithoutGas = [
+  ["I don't think it's leaking anymore", 'none', null],
+  ['dont think its an emergency, the faucet drips', 'routine', 'Fixture Repair'],
+  ["I don't think it's gas, the toilet smells like sewer", 'routine', 'Drain/Sewer'],
+  ['not a gas problem, the water heater is leaking', 'emergency', 'Water Heater'],
+] as const;
+
 /** Denials of a gas smell: the job is the one the rest of the text names. */
 const deniedGasSmells = [
   ['no gas smell, just a leaky faucet', 'Fixture Repair'],
@@ -59,6 +80,18 @@ describe('hedged gas smells', () => {
     const decision = await repoClassifier().classify({ text });
     expect(decision.urgency).toBe('gas');
     expect(decision.jobType).toBe('Gas Line');
+  });
+
+  it.each(doubtedGasSmells)('"%s" is gas', async (text) => {
+    const decision = await repoClassifier().classify({ text });
+    expect(decision.urgency).toBe('gas');
+    expect(decision.jobType).toBe('Gas Line');
+  });
+
+  it.each(doubtsWithoutGas)('"%s" is %s %s', async (text, urgency, jobType) => {
+    const decision = await repoClassifier().classify({ text });
+    expect(decision.urgency).toBe(urgency);
+    expect(decision.jobType ?? null).toBe(jobType);
   });
 
   it.each(deniedGasSmells)('"%s" is routine %s', async (text, jobType) => {
