@@ -53,7 +53,7 @@ export class ConversationGateway {
     return handle.signaledRunId ?? workflowId;
   }
 
-  /** The conversation's state, running or finished; null when there never was one. */
+  /** Returns the conversation's state, running or finished, or null when there never was one. */
   async state(phone: string): Promise<ConversationState | null> {
     const handle = this.client.workflow.getHandle(this.workflowId(phone));
     try {

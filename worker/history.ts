@@ -20,7 +20,7 @@ export interface TimelineEntry {
 }
 
 /**
- * A saved history (`temporal workflow show --output json`) does not name its workflow, but
+ * Finds the workflow id of a saved history. `temporal workflow show --output json` omits it, but
  * replay needs the id, because a conversation names its dispatch after it. The id comes from
  * the option, the file's `workflowId`, the conversation's business and caller, or the dispatch
  * the history started, in that order.

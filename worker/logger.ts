@@ -27,7 +27,7 @@ function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
   return masked;
 }
 
-/** A pino logger that masks phone numbers in known fields; writes to stdout unless given a stream. */
+/** Creates a pino logger that masks phone numbers in known fields, writing to stdout by default. */
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {
     level: process.env.LOG_LEVEL ?? 'info',

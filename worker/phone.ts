@@ -30,7 +30,7 @@ export function toE164(
   throw new PhoneError(`'${raw}' is not a valid phone number`);
 }
 
-/** The country of the business's own phone, used to read national numbers. */
+/** Returns the country of the business's own phone, used to read national numbers. */
 export function countryOf(e164: string): CountryCode {
   return parsePhoneNumberFromString(e164)?.country ?? 'US';
 }

@@ -40,10 +40,10 @@ async function post(url: string, body: unknown): Promise<Response> {
   return response;
 }
 
-/** A terminal phone: places a missed call, prints the texts it receives, sends what you type. */
+/** Plays a caller: places a missed call, prints the texts it gets, and sends what you type. */
 export async function runSimulator(options: SimulatorOptions): Promise<void> {
   const base = options.url.replace(/\/+$/, '');
-  // The number as the business sees it, so replies posted as Vonage would are read the same way.
+  // Normalise the number as the server does, so replies posted in Vonage's format match the call.
   const phone = toE164(options.from, countryOf(loadSettings().company.phone));
   const conversationUrl = `${base}/api/conversations/${encodeURIComponent(phone)}`;
   const seen = new Set<number>();
@@ -68,7 +68,7 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
 
   if (options.call) {
     await post(`${base}/api/calls/missed`, { from: phone, voicemailTranscript: options.voicemail });
-    console.log(`called the business from ${phone} and nobody picked up; waiting for a text...`);
+    console.log(`missed call placed from ${phone}; waiting for a text...`);
   }
   console.log('type a reply and press Enter; Ctrl-D to hang up');
 

@@ -2,10 +2,10 @@ import type { Decision, Urgency } from '../engine/index.ts';
 import type { InboundMessage } from './signals.ts';
 import type { ConversationState } from './state.ts';
 
-/** What the triage, dispatch and booking steps may do inside a running conversation. */
+/** Operations the triage, dispatch and booking steps may use inside a running conversation. */
 export interface ConversationHandle {
   state: ConversationState;
-  /** The most urgent problem known before the message being handled; state has the merged one. */
+  /** Highest urgency known before the message being handled. The state has the merged one. */
   previousUrgency: Urgency;
   /** Texts the customer a template; returns false when nothing was sent (opted out, limit). */
   text(templateId: string, purpose: string, vars?: Record<string, unknown>): Promise<boolean>;

@@ -166,15 +166,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       if (isEmergency(decision)) {
         await onEmergency(conversation, decision, message);
       } else if (state.needsDispatch) {
-        // The technician must now be told to call, not text.
+        // The dispatch notices must now ask the technician to call, not text.
         await onDispatchUpdate(conversation, decision, message);
       }
       return;
     }
     if (decision.keyword === 'START') return optIn(message);
     if (state.optedOut) {
-      // No texts go to an opted-out number, but an emergency still gets a technician, who is
-      // told to call rather than text.
+      // No texts go to an opted-out number, but an emergency still gets a technician, whose
+      // notice asks for a call rather than a text.
       if (isEmergency(decision)) return onEmergency(conversation, decision, message);
       if (state.needsDispatch) return onDispatchUpdate(conversation, decision, message);
       conversation.note('opted out: recorded, no reply');

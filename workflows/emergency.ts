@@ -69,7 +69,7 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
   conversation.note(`${urgency}: ${warned}, dispatch started, ${customer}`);
 };
 
-/** Plans the dispatch and starts its workflow; returns null when nobody can be notified. */
+/** Plans the dispatch and starts its workflow. Returns null when no responder can be notified. */
 async function startDispatch(
   conversation: ConversationHandle,
   decision: Decision,

@@ -15,7 +15,7 @@ import type { VonageStandIn } from './vonage-stand-in.ts';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | null = null;
 
-/** The workflow code bundled once per test file; bundling takes seconds. */
+/** Returns the workflow code, bundled once per test file because bundling takes seconds. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
   return bundle;
@@ -42,7 +42,7 @@ export function startDevServer(): Promise<TestWorkflowEnvironment> {
   });
 }
 
-/** A TCP port that was free a moment ago on loopback, so parallel runs do not collide. */
+/** Returns a loopback TCP port that was free a moment ago, so parallel runs do not collide. */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

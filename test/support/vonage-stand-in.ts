@@ -30,9 +30,9 @@ export class VonageStandIn {
   readonly messages: ReceivedMessage[] = [];
   readonly calls: ReceivedCall[] = [];
   readonly transcripts = new Map<string, string>();
-  /** Status codes to answer the next message requests with, in order, before accepting again. */
+  /** Status codes returned to the next message requests, in order, before accepting again. */
   failNext: number[] = [];
-  /** Numbers (digits, no plus) that Vonage refuses to text, answered with 422. */
+  /** Numbers (digits, no plus) that Vonage rejects with 422. */
   readonly undeliverable = new Set<string>();
   private server: Server | null = null;
   private waiters: (() => void)[] = [];

@@ -23,7 +23,7 @@ export interface SendTemplateInput {
   phone: string;
   templateId: string;
   vars?: Record<string, unknown>;
-  /** What the text is for, kept in the ledger: opening, triage, follow_up, optout_confirmation. */
+  /** Purpose of the text, kept in the ledger: opening, triage, follow_up or optout_confirmation. */
   purpose: string;
   /** Unique per intended text; a retried activity with the same key never texts twice. */
   key: string;

@@ -6,8 +6,8 @@ export class HandoffError extends Error {}
 
 /**
  * Records a missed call in the ledger, then hands it to the caller's conversation. A call id
- * already handed off is skipped, so retried webhooks never text twice; one recorded but not
- * handed off (Temporal was unreachable) is handed off on the retry.
+ * already handed off is skipped, so retried webhooks never text twice. A call that was recorded
+ * but not handed off, because Temporal was unreachable, is handed off on the retry.
  */
 export async function handOffMissedCall(
   deps: ServerDeps,

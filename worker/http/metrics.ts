@@ -18,7 +18,7 @@ export function createMetrics() {
     }),
     rejectedWebhooks: new Counter({
       name: 'ringback_rejected_webhooks_total',
-      help: 'Webhooks refused, by reason',
+      help: 'Requests rejected, by reason',
       labelNames: ['route', 'reason'],
       registers: [registry],
     }),

@@ -3,7 +3,7 @@ import type { VonageConfig } from '../vonage.ts';
 
 const VONAGE_DOMAINS = ['vonage.com', 'nexmo.com'];
 
-/** A transcript that cannot be read; `status` is the HTTP status to answer the webhook with. */
+/** Error for a transcript that cannot be read, with the HTTP status to return to the webhook. */
 export class TranscriptError extends Error {
   constructor(
     message: string,
