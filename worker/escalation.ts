@@ -1,7 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import escalationSchema from '../schemas/escalation.schema.json' with { type: 'json' };
 import type {
-  DispatchRole, DispatchUrgency, TechnicianIntent,
+  DispatchRole,
+  DispatchUrgency,
+  TechnicianIntent,
 } from '../workflows/dispatch-signals.ts';
 import { timerSettings, type BusinessSettings } from './settings.ts';
 
@@ -9,9 +11,12 @@ import { timerSettings, type BusinessSettings } from './settings.ts';
 export interface EscalationPolicy {
   chain: { role: DispatchRole; notice: string }[];
   ackTimeout: Partial<Record<DispatchUrgency, string>>;
+  /** How many times the chain is walked while nobody acknowledges. */
+  rounds: number;
   openFor: string;
   templates: {
     voice: string;
+    repeat: string;
     update: string;
     acknowledged: string;
     taken: string;
@@ -30,9 +35,11 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
     { role: 'owner', notice: 'dispatch_escalation' },
   ],
   ackTimeout: {},
+  rounds: 1,
   openFor: '12h',
   templates: {
     voice: 'dispatch_voice_notice',
+    repeat: 'dispatch_escalation',
     update: 'dispatch_update',
     acknowledged: 'dispatch_acknowledged',
     taken: 'dispatch_taken',
@@ -41,11 +48,26 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   },
   replies: {
     acknowledge: [
-      'ok', 'okay', 'k', '1', 'yes', 'y', 'yep', 'on it', 'omw', 'on my way', 'got it', 'accept',
+      'ok',
+      'okay',
+      'k',
+      '1',
+      'yes',
+      'y',
+      'yep',
+      'on it',
+      'omw',
+      'on my way',
+      'got it',
+      'accept',
       'taking it',
     ],
     called: [
-      'called', 'called them', 'called customer', 'called the customer', 'spoke to them',
+      'called',
+      'called them',
+      'called customer',
+      'called the customer',
+      'spoke to them',
       'talked to them',
     ],
   },
@@ -82,6 +104,7 @@ export function escalationPolicy(files: Readonly<Record<string, unknown>>): Esca
   const policy: EscalationPolicy = {
     chain: written.chain ?? DEFAULT_ESCALATION_POLICY.chain,
     ackTimeout: written.ackTimeout ?? {},
+    rounds: written.rounds ?? DEFAULT_ESCALATION_POLICY.rounds,
     openFor: written.openFor ?? DEFAULT_ESCALATION_POLICY.openFor,
     templates: { ...DEFAULT_ESCALATION_POLICY.templates, ...written.templates },
     replies: { ...DEFAULT_ESCALATION_POLICY.replies, ...written.replies },
@@ -119,7 +142,17 @@ export function ackTimeoutFor(
 }
 
 const NEGATIONS = new Set([
-  'no', 'not', 'cant', 'cannot', 'wont', 'didnt', 'havent', 'hasnt', 'unable', 'never', 'busy',
+  'no',
+  'not',
+  'cant',
+  'cannot',
+  'wont',
+  'didnt',
+  'havent',
+  'hasnt',
+  'unable',
+  'never',
+  'busy',
 ]);
 const POLITE_NO = /\b(no problem|no prob|no worries)\b/g;
 

@@ -1,6 +1,14 @@
 import type {
-  DispatchCustomer, DispatchDetails, DispatchFacts, DispatchInput, DispatchSummary,
-  DispatchUrgency, Responder, TimelineEntry, TimelineEvent, TriedResponder,
+  DispatchCustomer,
+  DispatchDetails,
+  DispatchFacts,
+  DispatchInput,
+  DispatchSummary,
+  DispatchUrgency,
+  Responder,
+  TimelineEntry,
+  TimelineEvent,
+  TriedResponder,
 } from './dispatch-signals.ts';
 
 /** Builds the summary a dispatch starts with, before anyone is notified. */
@@ -62,9 +70,14 @@ export class DispatchRecord {
     this.summary.revision += 1;
   }
 
-  /** Records a notice attempt. The responder holds the dispatch until someone acknowledges. */
+  /**
+   * Records a notice attempt. The responder holds the dispatch until someone acknowledges. A
+   * responder notified again in a later round moves to the end of the list with the new time.
+   */
   markNotified(responder: Responder, delivered: boolean, detail: string): void {
     const at = new Date().toISOString();
+    const earlier = this.notified.findIndex((tried) => tried.phone === responder.phone);
+    if (earlier >= 0) this.notified.splice(earlier, 1);
     this.notified.push({ ...responderOnly(responder), notifiedAt: at });
     this.summary.notifiedAt ??= at;
     if (!this.acknowledged) this.summary.holder = responderOnly(responder);

@@ -33,6 +33,11 @@ export interface DispatchPlan {
   chain: DispatchStep[];
   /** How long each responder has to acknowledge before the next is notified, e.g. "15m". */
   ackTimeout: string;
+  /**
+   * How many times the chain is walked while nobody acknowledges. Absent in plans made before
+   * rounds existed, which walk it once.
+   */
+  rounds?: number;
   /** How long after the first notice replies and customer details still reach the dispatch. */
   openFor: string;
   /** True when each notice is also read to the responder by a Vonage voice call. */
@@ -41,6 +46,8 @@ export interface DispatchPlan {
   afterHours: boolean;
   templates: {
     voice: string;
+    /** The notice of every round after the first; absent in plans made before rounds existed. */
+    repeat?: string;
     update: string;
     acknowledged: string;
     taken: string;

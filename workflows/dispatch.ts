@@ -1,14 +1,26 @@
 import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import {
-  condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from './activities.ts';
 import { DispatchRecord } from './dispatch-record.ts';
 import {
-  dispatchDetailsSignal, dispatchProgressSignal, dispatchStateQuery, technicianReplySignal,
-  type DispatchDetails, type DispatchInput, type DispatchStep, type DispatchSummary,
-  type Responder, type TechnicianReply,
+  dispatchDetailsSignal,
+  dispatchProgressSignal,
+  dispatchStateQuery,
+  technicianReplySignal,
+  type DispatchDetails,
+  type DispatchInput,
+  type DispatchStep,
+  type DispatchSummary,
+  type Responder,
+  type TechnicianReply,
 } from './dispatch-signals.ts';
 
 // Retries are few and quick, so a notice that cannot be sent within about three minutes (five
@@ -16,7 +28,10 @@ import {
 const dispatchActivities = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
   retry: {
-    initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '10s', maximumAttempts: 5,
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '10s',
+    maximumAttempts: 5,
   },
 });
 const { notifyTechnician, textTechnician, callTechnician, closeDispatch } = dispatchActivities;
@@ -121,8 +136,17 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     await report();
   }
 
+  /** Walks the chain `rounds` times; later rounds send every responder the repeat notice. */
   async function escalate(): Promise<void> {
-    for (const [index, step] of plan.chain.entries()) {
+    const rounds = plan.rounds ?? 1;
+    const steps = Array.from({ length: rounds }, (_, round) =>
+      plan.chain.map((step) => {
+        const notice = round === 0 ? step.notice : (plan.templates.repeat ?? step.notice);
+        return { step: { ...step, notice }, round: round + 1 };
+      }),
+    ).flat();
+
+    for (const [index, { step, round }] of steps.entries()) {
       if (record.acknowledged) return;
       const delivered = await notify(step);
       if (record.acknowledged) return standDownOthers();
@@ -131,9 +155,16 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
       const why = delivered
         ? `no acknowledgement within ${plan.ackTimeout}`
         : 'notice not delivered';
-      const next = plan.chain[index + 1];
-      if (next) record.add('escalated', step, `${why}; notifying ${next.name}`);
-      else record.markUnacknowledged(`${why}; nobody left in the chain`);
+      const next = steps[index + 1];
+      if (!next) {
+        const walked =
+          rounds > 1 ? `the chain was walked ${rounds} times` : 'nobody left in the chain';
+        record.markUnacknowledged(`${why}; ${walked}`);
+      } else if (next.round !== round) {
+        record.add('escalated', step, `${why}; round ${next.round}: notifying ${next.step.name}`);
+      } else {
+        record.add('escalated', step, `${why}; notifying ${next.step.name}`);
+      }
       await report();
     }
   }
@@ -141,8 +172,9 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
   async function onReply(reply: TechnicianReply): Promise<void> {
     // A reply can overtake the end of its own notice activity: the notice is recorded for the
     // router before it is sent, so any step of the chain may already reply.
-    const responder = record.notifiedResponder(reply.phone)
-      ?? plan.chain.find((step) => step.phone === reply.phone);
+    const responder =
+      record.notifiedResponder(reply.phone) ??
+      plan.chain.find((step) => step.phone === reply.phone);
     if (!responder || reply.intent === 'other') {
       record.add('technician_message', responder, reply.text);
       return report();

@@ -17,6 +17,19 @@ describe('escalation policy', () => {
     expect(policy.chain.map((step) => step.role)).toEqual(['onCall', 'backup', 'owner']);
     expect(policy.chain[0].notice).toBe('dispatch_notice');
     expect(policy.openFor).toBe('12h');
+    expect(policy.rounds).toBe(2);
+    expect(policy.templates.repeat).toBe('dispatch_escalation');
+  });
+
+  it('walks the chain once when rounds is not set', () => {
+    const { rounds: _, ...once } = files['escalation.json'] as Record<string, unknown>;
+    expect(escalationPolicy({ ...files, 'escalation.json': once }).rounds).toBe(1);
+  });
+
+  it('rejects rounds out of range by schema', () => {
+    const policy = { ...(files['escalation.json'] as object), rounds: 0 };
+    const check = () => escalationPolicy({ ...files, 'escalation.json': policy });
+    expect(check).toThrow('/rounds');
   });
 
   it('applies the default policy without escalation.json', () => {

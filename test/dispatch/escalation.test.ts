@@ -136,21 +136,31 @@ describe.each(scenarios)('dispatch for a $name', (scenario) => {
     const [ownerNotice] = await waitForNotice(OWNER, customer);
     expect(ownerNotice).toMatch(/No answer from: .*\(on call, .*; .*\(backup, notified/);
 
+    // rules/escalation.json walks the chain twice: the on-call technician is notified again.
+    await bed.env.sleep('15m');
+    const [, secondNotice] = await waitForNotice(scenario.onCall, customer, 2);
+    expect(secondNotice).toContain('(ESCALATED)');
+    expect(secondNotice).toMatch(/No answer from: .*\(on call, .*; .*\(backup, .*; .*\(owner, /);
+
+    await bed.env.sleep('30m');
+    await waitForNotice(OWNER, customer, 2);
     await bed.env.sleep('15m');
     const summary = await bed.waitForEvent(customer, 'unacknowledged');
     const notified = eventsOf(summary, 'notified');
-    expect(notified.map((entry) => entry.responder?.phone)).toEqual([
-      scenario.onCall,
-      scenario.backup,
-      OWNER,
-    ]);
+    const chain = [scenario.onCall, scenario.backup, OWNER];
+    expect(notified.map((entry) => entry.responder?.phone)).toEqual([...chain, ...chain]);
     const backupAfter = secondsBetween(notified[0].at, notified[1].at);
     const ownerAfter = secondsBetween(notified[0].at, notified[2].at);
+    const secondRoundAfter = secondsBetween(notified[0].at, notified[3].at);
     expect(backupAfter).toBeGreaterThanOrEqual(900);
     expect(backupAfter).toBeLessThan(910);
     expect(ownerAfter).toBeGreaterThanOrEqual(1800);
     expect(ownerAfter).toBeLessThan(1820);
-    expect(eventsOf(summary, 'escalated')).toHaveLength(2);
+    expect(secondRoundAfter).toBeGreaterThanOrEqual(2700);
+    expect(secondRoundAfter).toBeLessThan(2730);
+    const escalated = eventsOf(summary, 'escalated');
+    expect(escalated).toHaveLength(5);
+    expect(escalated[2].detail).toContain('round 2');
     expect(summary.status).toBe('unacknowledged');
     expect(summary.acknowledgedBy).toBeNull();
   });

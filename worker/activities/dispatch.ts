@@ -105,12 +105,14 @@ export function createDispatchActivities(deps: DispatchDeps) {
       return {
         chain,
         ackTimeout: ackTimeoutFor(policy, input.urgency, deps.settings),
+        rounds: policy.rounds,
         openFor: policy.openFor,
         voiceNotice: dispatchSettings(deps.settings).voiceNotice ?? false,
         period,
         afterHours,
         templates: {
           voice: policy.templates.voice,
+          repeat: policy.templates.repeat,
           update: policy.templates.update,
           acknowledged: policy.templates.acknowledged,
           taken: policy.templates.taken,
