@@ -79,7 +79,7 @@ function readCandidate(text: string, number: string, index: number): Candidate |
   const wordBefore = /([\p{L}]+)[^\p{L}\d]*$/u.exec(before)?.[1] ?? '';
   if (MONEY_BEFORE.has(wordBefore.toLowerCase())) return null;
 
-  const wordsAfter = after.toLowerCase().match(/[a-z]+|[,;.]/gu) ?? [];
+  const wordsAfter = after.toLowerCase().match(/[a-z]+|[,;.?!]/gu) ?? [];
   if (UNIT_AFTER.has(wordsAfter[0] ?? '') || isHouseNumber(wordsAfter)) return null;
 
   return { zip, marked: isMarked(before, wordBefore) };
@@ -93,10 +93,16 @@ function isMarked(before: string, wordBefore: string): boolean {
   return STATE_NAMES.some((name) => lower.endsWith(` ${name}`) || lower === name);
 }
 
-/** True when a street suffix follows within four words, with no comma before it. */
+/** Punctuation that ends the words a street suffix is looked for in. */
+const ADDRESS_BREAKS = new Set([',', ';', '.', '?', '!']);
+
+/**
+ * True when a street suffix follows within four words, with no comma or sentence end before it:
+ * in "quote for 90210? we have 3500 sq ft" the `sq` belongs to the next sentence.
+ */
 function isHouseNumber(wordsAfter: string[]): boolean {
   for (const word of wordsAfter.slice(0, 5)) {
-    if (word === ',' || word === ';' || word === '.') return false;
+    if (ADDRESS_BREAKS.has(word)) return false;
     if (STREET_SUFFIX.has(word)) return true;
   }
   return false;

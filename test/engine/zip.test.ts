@@ -11,6 +11,8 @@ describe('findZip', () => {
     ['zip code: 60614, kitchen sink', '60614'],
     ['19500 Ridgeview Dr, Denver CO 80219', '80219'],
     ['we are in 60610', '60610'],
+    ['tankless quote for 90210? we have about 3500 sq ft', '90210'],
+    ['leak at 60614! sq footage is 900', '60614'],
   ] as const;
   it.each(found)('finds the ZIP in "%s"', (text, zip) => {
     expect(findZip(text)).toBe(zip);
