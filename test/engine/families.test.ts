@@ -47,6 +47,9 @@ const emergencies = [
   'main line leaking in the yard, water bubbling up',
   'water dripping from the ceiling',
   'water is leaking from the apartment upstairs',
+  "water isn't coming out of any faucets",
+  'my kitchen floor is covered in water',
+  'water meter box is overflowing and water is running down the street',
 ];
 
 const notEmergencies = [
@@ -56,6 +59,7 @@ const notEmergencies = [
   'the pilot light on the heater is out',
   'The water coming out of our taps is brown',
   'the sink overflows sometimes when the washer drains',
+  "the hot water isn't coming out of the kitchen faucet",
 ];
 
 const gasSmells = [
@@ -87,6 +91,16 @@ const sewerBackups = [
   'the basement drain is spewing sewage',
   'sewer water coming up through the floor drain',
   'aguas negras en el baño',
+  'the floor drain is backing up with poop water',
+  'shower drain is backing up with black water',
+  'the bathtub filled with brown water when I flushed',
+];
+
+/** Tap water, a kitchen sink backup and a toilet backed up with paper: not sewage. */
+const notSewerBackups = [
+  'toilet backed up with toilet paper',
+  'brown water coming out of the faucet',
+  'when we run the dishwasher dirty water comes up in the kitchen sink',
 ];
 
 const optOuts = [
@@ -186,6 +200,10 @@ describe('phrase families', () => {
 
   it.each(sewerBackups)('"%s" is a sewer backup', async (text) => {
     expect((await repoClassifier().classify({ text })).urgency).toBe('sewer');
+  });
+
+  it.each(notSewerBackups)('"%s" is not a sewer backup', async (text) => {
+    expect((await repoClassifier().classify({ text })).urgency).not.toBe('sewer');
   });
 
   it.each(priceQuestions)('"%s" is a routine %s price question', async (text, jobType) => {

@@ -31,6 +31,8 @@ const hedgedGasSmells = [
   "hard to say if it's gas, strange odor in the garage by the dryer",
   "not even sure it's gas, smells kinda weird by the fireplace",
   'no sé si es gas pero huele raro cerca del calentador',
+  'not sure but maybe gas? faint smell in the laundry room',
+  'the drain smells, could it be sewer or gas?',
 ];
 
 /** Gas doubted in words that otherwise negate it, beside a smell: still gas. */
