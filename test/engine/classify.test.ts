@@ -43,6 +43,7 @@ describe('held-out texts', () => {
     ...readLabelledTexts(new URL('./held-out-7.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-8.jsonl', import.meta.url)),
     ...readLabelledTexts(new URL('./held-out-9.jsonl', import.meta.url)),
+    ...readLabelledTexts(new URL('./held-out-10.jsonl', import.meta.url)),
   ];
 
   it('has at least 60 texts', () => {
