@@ -185,6 +185,16 @@ const negatedProblems = [
   ['no water stains, just a drippy faucet', 'Fixture Repair'],
 ] as const;
 
+/** Property clues in plural, shorthand or managed-building wordings. */
+const propertyClues = [
+  ['my rental property has a clogged drain, the tenants called me', 'residential'],
+  ['im renting, the tub wont drain', 'residential'],
+  ['Im the super of a 40 unit building, the boiler is down', 'commercial'],
+  ['HOA manager, sprinkler line broke and is flooding the clubhouse', 'commercial'],
+  ['condo association here, common area drain is slow', 'commercial'],
+  ['the drain is super slow', 'unknown'],
+] as const;
+
 describe('phrase families', () => {
   it.each(emergencies)('"%s" is an emergency', async (text) => {
     expect((await repoClassifier().classify({ text })).urgency).toBe('emergency');
@@ -217,6 +227,10 @@ describe('phrase families', () => {
     const decision = await repoClassifier().classify({ text });
     expect(decision.urgency).toBe('routine');
     expect(decision.jobType).toBe(jobType);
+  });
+
+  it.each(propertyClues)('"%s" is %s property', async (text, propertyType) => {
+    expect((await repoClassifier().classify({ text })).propertyType).toBe(propertyType);
   });
 
   it.each(optOuts)('"%s" opts out', async (text) => {
