@@ -50,6 +50,9 @@ const emergencies = [
   "water isn't coming out of any faucets",
   'my kitchen floor is covered in water',
   'water meter box is overflowing and water is running down the street',
+  'the garbage disposal is leaking everywhere and the sink is clogged',
+  'we had a flood last year and now its flooding again',
+  'the plumber fixed the leak last week but its leaking again',
 ];
 
 const notEmergencies = [
@@ -60,6 +63,10 @@ const notEmergencies = [
   'The water coming out of our taps is brown',
   'the sink overflows sometimes when the washer drains',
   "the hot water isn't coming out of the kitchen faucet",
+  'we had a flood last year, now want the sump pump replaced',
+  'want a sump pump to prevent flooding',
+  'I fixed the leak myself, just need a sink drain snaked',
+  'had a pipe burst two years ago, want to insulate pipes',
 ];
 
 const gasSmells = [
