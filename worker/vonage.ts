@@ -67,3 +67,45 @@ export function vonageStatus(error: unknown): number | undefined {
   const response = (error as { response?: { status?: number } })?.response;
   return typeof response?.status === 'number' ? response.status : undefined;
 }
+
+/**
+ * What a failed Vonage request means for a retry: `rejected` (a 4xx other than 429, so a retry
+ * fails the same way), `unknown` (timed out or cut off after the request went out, so Vonage may
+ * have sent it), or `not_sent` (no connection, 429 or 5xx).
+ */
+export type VonageOutcome = 'rejected' | 'unknown' | 'not_sent';
+
+/** A failed Vonage request, described without its headers, so without any credentials. */
+export interface VonageFailure {
+  outcome: VonageOutcome;
+  status: number | undefined;
+  detail: string;
+}
+
+const CUT_OFF_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+
+/**
+ * Describes a Vonage SDK error. The SDK's errors carry the request, Authorization header
+ * included, so they are never logged or rethrown as they are; use the detail instead.
+ */
+export function describeVonageError(error: unknown): VonageFailure {
+  const status = vonageStatus(error);
+  const { name, code, message } = (error ?? {}) as {
+    name?: string;
+    code?: string;
+    message?: string;
+  };
+  const reason = message ?? String(error);
+  if (status !== undefined) {
+    const rejected = status >= 400 && status < 500 && status !== 429;
+    return { outcome: rejected ? 'rejected' : 'not_sent', status, detail: `vonage: ${reason}` };
+  }
+  if (name === 'AbortError' || (code && CUT_OFF_CODES.has(code))) {
+    return {
+      outcome: 'unknown',
+      status,
+      detail: `vonage: no response (${code ?? name}): ${reason}`,
+    };
+  }
+  return { outcome: 'not_sent', status, detail: `vonage: ${reason}` };
+}

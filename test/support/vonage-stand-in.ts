@@ -32,6 +32,11 @@ export class VonageStandIn {
   readonly transcripts = new Map<string, string>();
   /** Status codes returned to the next message requests, in order, before accepting again. */
   failNext: number[] = [];
+  /**
+   * Delays in milliseconds before answering the next message requests, in order. The message
+   * is still accepted, as Vonage would send a text whose response the client stopped waiting for.
+   */
+  slowNext: number[] = [];
   /** Numbers (digits, no plus) that Vonage rejects with 422. */
   readonly undeliverable = new Set<string>();
   private server: Server | null = null;
@@ -99,8 +104,11 @@ export class VonageStandIn {
       });
     }
     const url = new URL(request.url ?? '/', this.url);
-    if (request.method === 'POST' && url.pathname === '/v1/messages')
+    if (request.method === 'POST' && url.pathname === '/v1/messages') {
+      const delay = this.slowNext.shift();
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       return this.acceptMessage(raw, authorization, reply);
+    }
     if (request.method === 'POST' && url.pathname === '/v1/calls')
       return this.acceptCall(raw, reply);
     if (request.method === 'GET' && url.pathname.startsWith('/v1/files/')) {

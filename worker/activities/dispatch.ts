@@ -1,4 +1,4 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { NCCOBuilder, Talk, type Voice } from '@vonage/voice';
 import { renderTemplate } from '../../engine/index.ts';
 import { formatAddress, parseAddress } from '../address.ts';
@@ -19,7 +19,7 @@ import {
 import { periodAt } from '../hours.ts';
 import { rosterAt } from '../on-call.ts';
 import { DispatchNotices } from '../technicians.ts';
-import { toVonageNumber, vonageStatus } from '../vonage.ts';
+import { describeVonageError, toVonageNumber } from '../vonage.ts';
 import {
   companyVars,
   createMessagingActivities,
@@ -163,9 +163,13 @@ export function createDispatchActivities(deps: DispatchDeps) {
         notices.recordCall(input.key, input.dispatchId, input.responder.phone, call.uuid);
         return { status: 'started', detail: call.uuid };
       } catch (error) {
-        const status = vonageStatus(error);
-        if (status === undefined || status >= 500 || status === 429) throw error;
-        return { status: 'failed', detail: `vonage: ${(error as Error).message}` };
+        const { outcome, detail } = describeVonageError(error);
+        if (outcome === 'not_sent') throw ApplicationFailure.retryable(detail, 'VonageUnavailable');
+        // A call that timed out may still ring, so it is not placed again.
+        return {
+          status: 'failed',
+          detail: outcome === 'unknown' ? `${detail}; not retried` : detail,
+        };
       }
     },
 

@@ -6,7 +6,7 @@ import { countryOf, formatPhone } from '../phone.ts';
 import type { Ledger } from '../ledger.ts';
 import type { RulesStore } from '../rules-store.ts';
 import type { BusinessSettings } from '../settings.ts';
-import { toVonageNumber, vonageStatus } from '../vonage.ts';
+import { describeVonageError, toVonageNumber } from '../vonage.ts';
 
 export interface MessagingDeps {
   settings: BusinessSettings;
@@ -51,6 +51,9 @@ export function companyVars(settings: BusinessSettings): Record<string, unknown>
   };
 }
 
+/** Starts the ledger detail of a text that may or may not have reached Vonage. */
+const OUTCOME_UNKNOWN = 'outcome unknown';
+
 function previousResult(deps: MessagingDeps, key: string): SendResult | null {
   const previous = deps.ledger.lastAttempt(key);
   if (!previous) return null;
@@ -61,11 +64,15 @@ function previousResult(deps: MessagingDeps, key: string): SendResult | null {
       ...previous,
       status: 'failed',
       at: new Date().toISOString(),
-      detail: 'outcome unknown: the worker stopped during the request; not resent',
+      detail: `${OUTCOME_UNKNOWN}: the worker stopped during the request; not resent`,
     });
     return { status: 'unknown', text: previous.text, messageId: null, segments: 0 };
   }
-  if (previous.status === 'failed') return null;
+  if (previous.status === 'failed') {
+    // A request that timed out may have gone out, so it is never resent (see sendTemplate).
+    if (!previous.detail?.startsWith(OUTCOME_UNKNOWN)) return null;
+    return { status: 'unknown', text: previous.text, messageId: null, segments: 0 };
+  }
   const status = previous.status === 'received' ? 'sent' : (previous.status as SendStatus);
   return { status, text: previous.text, messageId: previous.providerId, segments: 0 };
 }
@@ -125,16 +132,19 @@ export function createMessagingActivities(deps: MessagingDeps) {
         deps.ledger.appendOutbound({ ...row, status: 'sent', providerId: messageUUID, at: at() });
         return result('sent', messageUUID);
       } catch (error) {
-        const status = vonageStatus(error);
-        const detail = `vonage: ${(error as Error).message}`;
+        const { outcome, status, detail } = describeVonageError(error);
+        const attempt = Context.current().info.attempt;
+        Context.current().log.warn('sms send failed', { status, outcome, attempt, detail });
+        if (outcome === 'unknown') {
+          // Vonage may have taken the request before it timed out, and it does not deduplicate
+          // on client_ref, so a resend could text the customer twice.
+          const unknown = `${OUTCOME_UNKNOWN}: ${detail}; not resent`;
+          deps.ledger.appendOutbound({ ...row, status: 'failed', detail: unknown, at: at() });
+          return result('unknown', null);
+        }
         deps.ledger.appendOutbound({ ...row, status: 'failed', detail, at: at() });
-        Context.current().log.warn('sms send failed', {
-          status,
-          attempt: Context.current().info.attempt,
-        });
-        const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
-        if (permanent) throw ApplicationFailure.nonRetryable(detail, 'VonageRejected');
-        throw error;
+        if (outcome === 'rejected') throw ApplicationFailure.nonRetryable(detail, 'VonageRejected');
+        throw ApplicationFailure.retryable(detail, 'VonageUnavailable');
       }
     },
   };
