@@ -51,6 +51,7 @@ export function isWithinHours(ranges: TimeRange[] | undefined, local: DateTime):
 
 /** Decides open hours, after hours or holiday for a moment, in the business's time zone. */
 export function periodAt(settings: BusinessSettings, at: Date): PeriodAt {
+  if (Number.isNaN(at.getTime())) throw new RangeError('periodAt: the time is an invalid date');
   const local = DateTime.fromJSDate(at, { zone: settings.company.timezone });
   if (!local.isValid)
     throw new Error(`company.timezone: '${settings.company.timezone}' is not a valid IANA zone`);

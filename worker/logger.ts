@@ -16,13 +16,16 @@ export function maskPhonesInText(text: string): string {
   return text.replace(/\+?\d{10,15}/g, (match) => maskPhone(match));
 }
 
+/**
+ * Masks the phone fields, and any run of 10 to 15 digits in the other string fields, such as
+ * workflow ids, call ids and URLs with a caller in the query.
+ */
 function maskFields(fields: Record<string, unknown>): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string' && PHONE_KEYS.has(key)) masked[key] = maskPhone(value);
-    else if (typeof value === 'string' && key === 'workflowId')
-      masked[key] = maskPhonesInText(value);
-    else masked[key] = value;
+    if (typeof value !== 'string') masked[key] = value;
+    else if (PHONE_KEYS.has(key)) masked[key] = maskPhone(value);
+    else masked[key] = maskPhonesInText(value);
   }
   return masked;
 }

@@ -43,6 +43,7 @@ function handoffTime(settings: BusinessSettings): { hour: number; minute: number
  */
 export function shiftDateAt(settings: BusinessSettings, at: Date): string {
   const zone = settings.company.timezone;
+  if (Number.isNaN(at.getTime())) throw new RangeError('shiftDateAt: the time is an invalid date');
   const local = DateTime.fromJSDate(at, { zone });
   if (!local.isValid) throw new Error(`company.timezone: '${zone}' is not a valid IANA zone`);
 

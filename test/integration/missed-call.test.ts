@@ -211,6 +211,21 @@ describe('two-way texting through the Messages API webhooks', () => {
     expect(body.rulesHashes[0]).toMatch(/^[0-9a-f]{16,}$/);
   });
 
+  it('takes a text whose timestamp is not a date', async () => {
+    const sender = '13125557004';
+    const badTime = { ...inbound(sender, 'toilet keeps running'), timestamp: 'not a time' };
+    const response = await webhook('/webhooks/vonage/messages/inbound', badTime);
+    await standIn.waitForMessages(1, sender);
+    await webhook('/webhooks/vonage/messages/inbound', inbound(sender, 'STOP'));
+    await standIn.waitForMessages(2, sender);
+    const { body } = await conversation(`+${sender}`);
+
+    expect(response.status).toBe(200);
+    expect(body.classification.jobType).toBe('Fixture Repair');
+    expect(body.optedOut).toBe(true);
+    expect(logLines.join('\n')).toContain('invalid timestamp: using receipt time');
+  });
+
   it('honours STOP at once and sends nothing after a later call', async () => {
     const optOutCaller = '13125557003';
     await fetch(`${base}/api/calls/missed`, {
@@ -299,6 +314,15 @@ describe('webhook security and validation', () => {
       body: raw,
     });
     expect(response.status).toBe(400);
+  });
+
+  it('rejects unsigned invalid JSON with 401', async () => {
+    const response = await fetch(`${base}/webhooks/vonage/messages/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"channel":"sms",',
+    });
+    expect(response.status).toBe(401);
   });
 
   it('rejects a missed call from an invalid number with 400', async () => {
@@ -449,7 +473,23 @@ describe('webhook security and validation', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '+13125557020', callId: 'mask-1' }),
     });
-    expect(logLines.join('\n')).not.toContain('3125557020');
+    await fetch(`${base}/api/calls/missed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+13125557021' }),
+    });
+    await fetch(`${base}/webhooks/vonage/messages/inbound?from=13125557022`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(inbound('13125557022', 'hello')),
+    });
+
+    const logged = logLines.join('\n');
+    expect(logged).toContain('"callId":"api:+1******7021:');
+    expect(logged).toContain('bad signature');
+    expect(logged).not.toContain('3125557020');
+    expect(logged).not.toContain('3125557021');
+    expect(logged).not.toContain('3125557022');
   });
 });
 

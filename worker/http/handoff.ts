@@ -5,6 +5,20 @@ import type { ServerDeps } from './deps.ts';
 export class HandoffError extends Error {}
 
 /**
+ * Returns a webhook's event time as an ISO instant, or the time of receipt when the provider's
+ * field is missing or not a date. A bad timestamp must not cost the message: the time only
+ * chooses open hours or after hours, and receipt is seconds after the event.
+ */
+export function eventTime(deps: ServerDeps, field: string, value: string | undefined): string {
+  const parsed = value === undefined ? null : new Date(value);
+  if (parsed && !Number.isNaN(parsed.getTime())) return parsed.toISOString();
+  if (value !== undefined) {
+    deps.logger.warn({ field, value: value.slice(0, 64) }, 'invalid timestamp: using receipt time');
+  }
+  return new Date().toISOString();
+}
+
+/**
  * Records a missed call in the ledger, then hands it to the caller's conversation. A call id
  * already handed off is skipped, so retried webhooks never text twice. A call that was recorded
  * but not handed off, because Temporal was unreachable, is handed off on the retry.

@@ -3,8 +3,10 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import type { JwtPayload } from 'jsonwebtoken';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { PhoneError } from '../phone.ts';
@@ -12,13 +14,15 @@ import { apiRoutes } from './api.ts';
 import type { ServerDeps } from './deps.ts';
 import { HandoffError } from './handoff.ts';
 import { TranscriptError } from './transcripts.ts';
-import { verifyVonageSignature } from './signature.ts';
+import { verifyPayloadHash, verifyVonageToken } from './signature.ts';
 import { vonageMessagesRoutes, type InboundRouter } from './vonage-messages.ts';
 import { vonageVoiceRoutes } from './vonage-voice.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: string;
+    /** Claims of the webhook's verified signature token, set before the body is parsed. */
+    signatureClaims?: JwtPayload;
   }
 }
 
@@ -72,21 +76,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   if (options.signatureSecret) {
     const secret = options.signatureSecret;
-    app.addHook('preValidation', async (request, reply) => {
-      // The matched route, not the raw URL, which may spell the same path percent-encoded.
-      if (!request.routeOptions.url?.startsWith('/webhooks/vonage/')) return;
-      const check = verifyVonageSignature(
-        request.headers.authorization,
-        request.rawBody ?? '',
-        secret,
-      );
-      if (check.ok) return;
+    // The matched route, not the raw URL, which may spell the same path percent-encoded.
+    const isWebhook = (request: FastifyRequest) =>
+      request.routeOptions.url?.startsWith('/webhooks/vonage/') ?? false;
+    const reject = (request: FastifyRequest, reply: FastifyReply, reason: string) => {
       options.metrics.rejectedWebhooks.inc({ route: routeOf(request), reason: 'signature' });
-      options.logger.warn(
-        { url: request.url, problem: check.reason },
-        'webhook rejected: bad signature',
-      );
-      return reply.code(401).send({ error: 'unauthorized', message: check.reason });
+      options.logger.warn({ url: request.url, problem: reason }, 'webhook rejected: bad signature');
+      return reply.code(401).send({ error: 'unauthorized', message: reason });
+    };
+
+    // The token is checked before the body is parsed, so an unsigned request gets 401 whatever
+    // its body. The payload hash needs the raw body, so it is checked after parsing.
+    app.addHook('onRequest', async (request, reply) => {
+      if (!isWebhook(request)) return;
+      const token = verifyVonageToken(request.headers.authorization, secret);
+      if (!token.ok) return reject(request, reply, token.reason);
+      request.signatureClaims = token.claims;
+    });
+    app.addHook('preValidation', async (request, reply) => {
+      if (!isWebhook(request) || !request.signatureClaims) return;
+      const check = verifyPayloadHash(request.signatureClaims, request.rawBody ?? '');
+      if (!check.ok) return reject(request, reply, check.reason);
     });
   }
 

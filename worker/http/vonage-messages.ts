@@ -3,7 +3,7 @@ import inboundSchema from '../../schemas/webhooks/vonage-messages-inbound.schema
 import statusSchema from '../../schemas/webhooks/vonage-messages-status.schema.json' with { type: 'json' };
 import { countryOf, toE164 } from '../phone.ts';
 import type { ServerDeps } from './deps.ts';
-import { handOffInbound } from './handoff.ts';
+import { eventTime, handOffInbound } from './handoff.ts';
 
 /** Routes an inbound text elsewhere before it reaches a customer conversation (technicians). */
 export type InboundRouter = (
@@ -61,7 +61,7 @@ export async function vonageMessagesRoutes(
         deps.logger.info({ phone, messageId: message.message_uuid }, 'inbound text ignored: empty');
         return reply.code(200).send({ ignored: 'empty text' });
       }
-      const at = message.timestamp ?? new Date().toISOString();
+      const at = eventTime(deps, 'timestamp', message.timestamp);
       if (deps.routeInbound && (await deps.routeInbound(phone, text, message.message_uuid, at))) {
         return reply.code(200).send({ routed: 'technician' });
       }

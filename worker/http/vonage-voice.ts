@@ -4,7 +4,7 @@ import eventSchema from '../../schemas/webhooks/vonage-voice-event.schema.json' 
 import recordingSchema from '../../schemas/webhooks/vonage-voice-recording.schema.json' with { type: 'json' };
 import { countryOf, toE164 } from '../phone.ts';
 import type { ServerDeps } from './deps.ts';
-import { handOffInbound, handOffMissedCall } from './handoff.ts';
+import { eventTime, handOffInbound, handOffMissedCall } from './handoff.ts';
 import { downloadTranscript } from './transcripts.ts';
 import { cleanText } from './vonage-messages.ts';
 
@@ -121,7 +121,7 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
       }
       await handOffMissedCall(deps, phone, {
         callId: event.conversation_uuid,
-        at: event.timestamp ?? new Date().toISOString(),
+        at: eventTime(deps, 'timestamp', event.timestamp),
         source: 'vonage',
       });
       return voicemailNcco(deps, request);
@@ -151,7 +151,7 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
           .code(404)
           .send({ error: `no call with conversation_uuid '${body.conversation_uuid}'` });
       const phone = toE164(leg.caller, country, true);
-      const at = body.end_time ?? new Date().toISOString();
+      const at = eventTime(deps, 'end_time', body.end_time);
       await handOffInbound(deps, phone, {
         messageId: `voicemail:${body.conversation_uuid}`,
         text,
