@@ -60,9 +60,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       if (latest) latest.action = latest.action ? `${latest.action}; ${action}` : action;
     },
     text: async (templateId, purpose, vars) => {
-      const optOutConfirmation = purpose === 'optout_confirmation';
-      if (state.optedOut && !optOutConfirmation) return false;
-      if (state.unansweredTexts >= MAX_UNANSWERED_TEXTS && !optOutConfirmation) {
+      // Carriers expect STOP to be confirmed and HELP to be answered whatever the consent.
+      const keywordReply = purpose === 'optout_confirmation' || purpose === 'help';
+      if (state.optedOut && !keywordReply) return false;
+      if (state.unansweredTexts >= MAX_UNANSWERED_TEXTS && !keywordReply) {
         log.info('text skipped: unanswered limit', { templateId });
         return false;
       }
@@ -77,7 +78,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
           vars,
           purpose,
           key,
-          allowWhenOptedOut: optOutConfirmation,
+          allowWhenOptedOut: keywordReply,
         });
       } catch (error) {
         // A number Vonage rejects, or an outage past the retries, loses this text but must not
@@ -171,18 +172,23 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       }
       return;
     }
-    if (decision.keyword === 'START') return optIn(message);
+    if (decision.keyword === 'START') {
+      await optIn(message);
+      // The dispatch notices may go back to "call or text" the customer.
+      if (state.needsDispatch) await onDispatchUpdate(conversation, decision, message);
+      return;
+    }
+    if (decision.keyword === 'HELP') {
+      await conversation.text('help', 'help');
+      conversation.note('help text');
+      return;
+    }
     if (state.optedOut) {
       // No texts go to an opted-out number, but an emergency still gets a technician, whose
       // notice asks for a call rather than a text.
       if (isEmergency(decision)) return onEmergency(conversation, decision, message);
       if (state.needsDispatch) return onDispatchUpdate(conversation, decision, message);
       conversation.note('opted out: recorded, no reply');
-      return;
-    }
-    if (decision.keyword === 'HELP') {
-      await conversation.text('help', 'help');
-      conversation.note('help text');
       return;
     }
     await triage(decision, message);

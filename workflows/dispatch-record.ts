@@ -127,12 +127,14 @@ export class DispatchRecord {
     return pending;
   }
 
-  /** Takes in what the customer added: a newer address or ZIP, more urgency, an opt-out. */
+  /** Takes in what the customer added: a newer address or ZIP, more urgency, an opt-out or in. */
   applyDetails(details: DispatchDetails): void {
     if (details.address) this.customer.address = details.address;
     if (details.zip) this.customer.zip = details.zip;
     if (details.urgency === 'gas') this.urgency = 'gas';
-    if (details.customerOptedOut) this.summary.customerOptedOut = true;
+    if (details.customerOptedOut !== undefined) {
+      this.summary.customerOptedOut = details.customerOptedOut;
+    }
     this.summary.urgency = this.urgency;
   }
 

@@ -218,6 +218,21 @@ describe('conversation workflow', () => {
     expect(texts[1].text).toContain('Mon-Fri 7am-6pm');
   });
 
+  it('answers HELP from an opted-out number', async () => {
+    await missedCall('call-help-after-stop');
+    await standIn.waitForMessages(1, phone);
+    await reply('STOP');
+    await standIn.waitForMessages(2, phone);
+    await reply('HELP');
+    const texts = await standIn.waitForMessages(3, phone);
+    await reply('my faucet drips');
+    await env.sleep('1h');
+
+    expect(texts[2].text).toContain('(312) 555-0100');
+    expect(standIn.textsTo(phone)).toHaveLength(3);
+    expect(deps.ledger.isOptedOut('apex-plumbing', phone)).toBe(true);
+  });
+
   it('stops after the reply window and sends one follow-up after a week', async () => {
     const handle = await missedCall('call-quiet');
     await standIn.waitForMessages(1, phone);

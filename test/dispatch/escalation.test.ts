@@ -346,6 +346,26 @@ describe('customer side of a dispatch', () => {
     expect(bed.standIn.textsTo(customer)[3]).toContain("You've been opted out");
   });
 
+  it('answers HELP and takes START during a dispatch', async () => {
+    const customer = newCustomer();
+    const words = 'Stop texting me, pipe burst and water everywhere';
+    await bed.emergency(customer, words, FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.standIn.waitForMessages(2, customer);
+
+    await bed.text(customer, 'HELP', FRIDAY_MORNING);
+    const texts = await bed.standIn.waitForMessages(3, customer);
+    expect(texts[2].text).toContain('To talk to a person, call');
+    await bed.env.sleep('1m');
+    expect(noticesAbout(ANA, customer)).toHaveLength(1);
+
+    await bed.text(customer, 'START', FRIDAY_MORNING);
+    await bed.standIn.waitForMessages(4, customer);
+    const [, update] = await waitForNotice(ANA, customer, 2);
+    expect(update).not.toContain('Do NOT text them');
+    expect((await bed.dispatch(customer)).customerOptedOut).toBe(false);
+  });
+
   it('dispatches for a customer who opted out earlier', async () => {
     const customer = newCustomer();
     await bed.text(customer, 'STOP', FRIDAY_MORNING);

@@ -27,7 +27,7 @@ export interface SendTemplateInput {
   purpose: string;
   /** Unique per intended text; a retried activity with the same key never texts twice. */
   key: string;
-  /** Only the opt-out confirmation may go to a number that has just opted out. */
+  /** Only the opt-out confirmation and the HELP reply may go to a number that opted out. */
   allowWhenOptedOut?: boolean;
 }
 
