@@ -45,7 +45,10 @@ export async function loadHistory(
   connect: () => Promise<Client>,
   workflowId?: string,
 ): Promise<{ workflowId: string; history: History }> {
-  if (source.endsWith('.json') && existsSync(source)) {
+  if (source.endsWith('.json') && !existsSync(source)) {
+    throw new Error(`history file not found: ${source}`);
+  }
+  if (source.endsWith('.json')) {
     const json = JSON.parse(readFileSync(source, 'utf8'));
     const history = historyFromJSON(json.history ?? json);
     return { workflowId: workflowIdOf(json, history, workflowId), history };

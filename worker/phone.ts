@@ -5,13 +5,15 @@ export class PhoneError extends Error {}
 /**
  * Normalises a phone number to E.164. A number without a plus sign is read as a national number
  * of the default country first, then as digits that include the country code. Vonage writes
- * numbers the second way ("13125550123"): pass `international: true` for its fields, so that a
- * number such as 4155550123 from abroad is never mistaken for a national one.
+ * numbers the second way ("13125550123"): pass `international: true` for its fields, so that
+ * reading starts with the country code. A number that is invalid with a country code, such as
+ * 3125550123, is still read as a national one.
  */
 export function toE164(
   raw: string,
   defaultCountry: CountryCode = 'US',
   international = false,
+  field?: string,
 ): string {
   const trimmed = String(raw).trim();
   const digits = trimmed.replace(/[^0-9]/g, '');
@@ -19,7 +21,7 @@ export function toE164(
   const candidates = trimmed.startsWith('+')
     ? [trimmed]
     : international
-      ? [`+${digits}`]
+      ? [`+${digits}`, trimmed]
       : national;
   for (const candidate of candidates) {
     const parsed = candidate.startsWith('+')
@@ -27,7 +29,8 @@ export function toE164(
       : parsePhoneNumberFromString(candidate, defaultCountry);
     if (parsed?.isValid()) return parsed.number;
   }
-  throw new PhoneError(`'${raw}' is not a valid phone number`);
+  const where = field ? `${field}: ` : '';
+  throw new PhoneError(`${where}'${raw}' is not a valid phone number`);
 }
 
 /** Returns the country of the business's own phone, used to read national numbers. */

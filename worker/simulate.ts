@@ -28,14 +28,24 @@ function authorization(url: string, raw = ''): Record<string, string> {
   return {};
 }
 
+/** Fetches, turning a connection failure into a message that names the server. */
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new Error(`cannot reach ${new URL(url).origin} (${reason}): is ringback start running?`);
+  }
+}
+
 async function get(url: string): Promise<Response> {
-  return fetch(url, { headers: authorization(url) });
+  return request(url, { headers: authorization(url) });
 }
 
 async function post(url: string, body: unknown): Promise<Response> {
   const raw = JSON.stringify(body);
   const headers = { 'content-type': 'application/json', ...authorization(url, raw) };
-  const response = await fetch(url, { method: 'POST', headers, body: raw });
+  const response = await request(url, { method: 'POST', headers, body: raw });
   if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return response;
 }

@@ -332,7 +332,29 @@ describe('webhook security and validation', () => {
       body: JSON.stringify({ from: '12345' }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain('12345');
+    expect((await response.json()).message).toBe("from: '12345' is not a valid phone number");
+  });
+
+  it('rejects a missed call time without a zone', async () => {
+    const response = await fetch(`${base}/api/calls/missed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+13125557030', at: '2026-12-04T10:00:00' }),
+    });
+    const { message } = await response.json();
+    expect(response.status).toBe(400);
+    expect(message).toContain('body.at');
+    expect(message).toContain('with a zone');
+  });
+
+  it('rejects an overlong call id with 400', async () => {
+    const response = await fetch(`${base}/api/calls/missed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '+13125557031', callId: 'x'.repeat(201) }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('callId');
   });
 
   it('api refuses other machines without a token', async () => {

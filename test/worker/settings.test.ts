@@ -54,6 +54,11 @@ describe('phone numbers', () => {
     expect(toE164('13125550123', 'US', true)).toBe('+13125550123');
   });
 
+  it('reads a Vonage number without its country code', () => {
+    expect(toE164('3125559610', 'US', true)).toBe('+13125559610');
+    expect(toE164('447911123456', 'US', true)).toBe('+447911123456');
+  });
+
   it('rejects what is not a number', () => {
     expect(() => toE164('12345')).toThrow(/not a valid phone number/);
     expect(() => toE164('72975', 'US', true)).toThrow(/not a valid phone number/);

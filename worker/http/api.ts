@@ -40,7 +40,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ServerDeps): Promise
 
   app.post('/api/calls/missed', { schema: { body: missedCallSchema } }, async (request, reply) => {
     const body = request.body as MissedCallBody;
-    const phone = toE164(body.from, country);
+    const phone = toE164(body.from, country, false, 'from');
     const at = body.at ?? new Date().toISOString();
     const callId = body.callId ?? `api:${phone}:${at}`;
     const result = await handOffMissedCall(deps, phone, {

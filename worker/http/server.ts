@@ -110,8 +110,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const route = routeOf(request);
     if (error.validation || error instanceof PhoneError || error.statusCode === 400) {
-      const message =
+      let message =
         error instanceof PhoneError ? error.message : error.message.replace(/^body\//, 'body.');
+      if (message.includes('format "date-time"')) {
+        message += ' (an ISO 8601 time with a zone, such as 2026-12-04T16:00:00Z)';
+      }
       options.metrics.rejectedWebhooks.inc({ route, reason: 'invalid' });
       options.logger.warn({ url: request.url, problem: message }, 'request rejected: invalid body');
       return reply.code(400).send({ error: 'invalid request', message });
