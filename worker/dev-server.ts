@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -49,6 +49,9 @@ async function waitUntilServing(
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const address = `127.0.0.1:${options.port}`;
+  const pidFile = join(options.dataDir, 'temporal.pid');
+  const dbFile = join(options.dataDir, 'temporal.db');
+  if (await isListening(options.port)) await stopLeftover(pidFile, dbFile, options.logger);
   if (await isListening(options.port)) {
     throw new Error(
       `port ${options.port} is already in use: set TEMPORAL_PORT to a free port, ` +
@@ -59,7 +62,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     'server',
     'start-dev',
     '--db-filename',
-    join(options.dataDir, 'temporal.db'),
+    dbFile,
     '--ip',
     '127.0.0.1',
     '--port',
@@ -75,6 +78,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     detached: true,
   });
   process.once('exit', () => child.kill('SIGTERM'));
+  // A ringback killed with SIGKILL cannot stop the server: the next start finds it by this file.
+  if (child.pid) writeFileSync(pidFile, `${child.pid}\n`);
   const forward = (stream: NodeJS.ReadableStream) =>
     stream.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -89,8 +94,51 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : null,
     process: child,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      rmSync(pidFile, { force: true });
+    },
   };
+}
+
+/**
+ * Stops the dev server that an earlier `ringback start` left running on the same data folder,
+ * found by its pid file and checked by its command line (Linux /proc), so that no other process
+ * is ever signalled.
+ */
+async function stopLeftover(pidFile: string, dbFile: string, logger: Logger): Promise<void> {
+  let pid: number;
+  let command: string;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return;
+  }
+  if (!command.includes('start-dev') || !command.includes(dbFile)) return;
+  logger.warn({ pid }, 'stopping the Temporal dev server left running by an earlier start');
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && isAlive(pid)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(pidFile, { force: true });
+}
+
+/** Tells whether a process runs. A zombie, dead but not yet reaped by its parent, does not. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z';
+  } catch {
+    return true;
+  }
 }
 
 function isListening(port: number): Promise<boolean> {

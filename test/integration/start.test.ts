@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { stopChild } from '../../worker/dev-server.ts';
+import { isAlive, stopChild } from '../../worker/dev-server.ts';
 import { freePort, tempDir } from '../support/harness.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -114,5 +115,27 @@ describe('ringback start', () => {
     expect(state.status).toBe('active');
     expect(state.calls).toHaveLength(1);
     expect(state.transcript[0].purpose).toBe('opening');
+  });
+
+  it('stops a dev server left behind by a killed start', async () => {
+    const dataDir = tempDir('ringback-killed-');
+    child = start(dataDir);
+    await healthy();
+    const pidFile = join(dataDir, 'temporal.pid');
+    const leftover = Number(readFileSync(pidFile, 'utf8'));
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    expect(isAlive(leftover)).toBe(true);
+
+    child = start(dataDir);
+    await healthy();
+
+    expect(isAlive(leftover)).toBe(false);
+    expect(output).toContain('left running by an earlier start');
+    expect(Number(readFileSync(pidFile, 'utf8'))).not.toBe(leftover);
+    await stopChild(child, 15_000);
+    child = null;
+    expect(existsSync(pidFile)).toBe(false);
   });
 });
