@@ -13,8 +13,10 @@ import { IMPLIED_ROUTINE } from './decide.js';
 import { FACTS } from './facts.js';
 import { listNamesIn } from './message.js';
 import { isKnownOperator } from './operators.js';
-import { problem } from './problems.js';
+import { pointerSegment, problem } from './problems.js';
 import { BUNDLED_SCHEMAS, schemaNameFor, type SchemaSet } from './schemas.js';
+import { TEMPLATE_VARIABLES } from './template-variables.js';
+import { templateVariables } from './templates.js';
 import type { Problem } from './types.js';
 
 /** The rule files the classifier needs. */
@@ -150,6 +152,7 @@ function crossCheck(files: Record<string, unknown>): Problem[] {
   if (templateIds !== null && !templateIds.has(IMPLIED_ROUTINE.template)) {
     problems.push(problem('unknown-template', 'templates.json', '', IMPLIED_ROUTINE.template));
   }
+  problems.push(...checkTemplateVariables(files['templates.json']));
   for (const file of Object.keys(files).sort()) {
     const rules = rulesOf(files[file]);
     rules.forEach((rule, index) => {
@@ -159,6 +162,21 @@ function crossCheck(files: Record<string, unknown>): Problem[] {
       problems.push(...checkConditions(file, `${at}/conditions`, rule.conditions, phraseLists));
     });
     problems.push(...checkPriorityTies(file, rules));
+  }
+  return problems;
+}
+
+/** Finds variables that no code fills in, such as a misspelt {{company.nmae}}. */
+function checkTemplateVariables(content: unknown): Problem[] {
+  if (!isObject(content)) return [];
+  const problems: Problem[] = [];
+  for (const [id, template] of Object.entries(content)) {
+    if (!isObject(template) || typeof template.text !== 'string') continue;
+    for (const name of templateVariables(template.text)) {
+      if (TEMPLATE_VARIABLES.has(name)) continue;
+      const path = `/${pointerSegment(id)}/text`;
+      problems.push(problem('unknown-variable', 'templates.json', path, name));
+    }
   }
   return problems;
 }

@@ -41,6 +41,7 @@ export {
 export { measureSms, type SmsEncoding, type SmsLength } from './sms.js';
 export { BUNDLED_SCHEMAS, schemaNameFor, type SchemaSet } from './schemas.js';
 export { FACTS, type FactName } from './facts.js';
+export { TEMPLATE_VARIABLES } from './template-variables.js';
 export { CUSTOM_OPERATORS, isKnownOperator } from './operators.js';
 export { hashRuleFiles } from './hash.js';
 export { SEVERITY } from './decide.js';

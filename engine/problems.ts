@@ -3,6 +3,7 @@
  * the command line and the editor word the same problem the same way.
  */
 import { FACTS } from './facts.js';
+import { COMPANY_VARIABLES } from './template-variables.js';
 import type { Problem, ProblemCode } from './types.js';
 
 const explanations: Record<ProblemCode, (detail: string) => string> = {
@@ -11,6 +12,9 @@ const explanations: Record<ProblemCode, (detail: string) => string> = {
   'missing-file': (detail) => detail,
   'invalid-schema': (detail) => `the schema itself is invalid: ${detail}`,
   'unknown-template': (id) => `template '${id}' is not defined in templates.json`,
+  'unknown-variable': (name) =>
+    `variable '${name}' is not one the product fills in; use one such as ` +
+    `${COMPANY_VARIABLES.map((variable) => `{{${variable}}}`).join(', ')}`,
   'unknown-operator': (name) => `operator '${name}' is not registered with the engine`,
   'unknown-fact': (name) =>
     `fact '${name}' is not defined; the engine provides ${Object.keys(FACTS).join(', ')}`,

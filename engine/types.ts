@@ -105,6 +105,7 @@ export type ProblemCode =
   | 'missing-file'
   | 'invalid-schema'
   | 'unknown-template'
+  | 'unknown-variable'
   | 'unknown-operator'
   | 'unknown-fact'
   | 'unknown-phrase-list'

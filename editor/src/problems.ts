@@ -65,6 +65,10 @@ export const PROBLEM_HELP: Record<ShownProblem['code'], ProblemHelp> = {
     title: 'Unknown time zone',
     fix: 'Use an IANA time zone name such as America/Chicago.',
   },
+  'unknown-variable': {
+    title: 'Unknown template variable',
+    fix: 'Use a variable the product fills in, such as {{company.name}}, or fix its spelling.',
+  },
   'unknown-technician': {
     title: 'Technician not listed',
     fix: 'Add the technician to technicians, or use the id of one listed there.',

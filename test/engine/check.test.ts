@@ -9,6 +9,7 @@ import {
   problem,
   relocateProblem,
   RuleBundleError,
+  TEMPLATE_VARIABLES,
 } from '../../engine/index.ts';
 import { readSchemas } from '../../worker/rules-files.ts';
 import { copyOfRuleFiles, repoRuleFiles } from './rules-fixture.ts';
@@ -75,6 +76,26 @@ describe('checkRuleFiles', () => {
       'rules/triage.json: /rules/0/event/params/template: ' +
         "template 'gas_safety' is not defined in templates.json",
     );
+  });
+
+  it('reports a misspelt template variable', () => {
+    const files = copyOfRuleFiles();
+    files['templates.json'].opening_open.text = 'Hi from {{company.nmae}}, an automated text.';
+
+    const problems = check(files);
+    expect(codes(problems)).toEqual(['unknown-variable']);
+    expect(problems[0].file).toBe('templates.json');
+    expect(problems[0].path).toBe('/opening_open/text');
+    expect(problems[0].message).toContain(
+      "variable 'company.nmae' is not one the product fills in",
+    );
+  });
+
+  it('accepts every variable the product fills in', () => {
+    const files = copyOfRuleFiles();
+    const every = [...TEMPLATE_VARIABLES].map((name) => `{{${name}}}`).join(' ');
+    files['templates.json'].help.text = every;
+    expect(check(files)).toEqual([]);
   });
 
   it('requires the template of routine work', () => {
