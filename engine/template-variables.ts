@@ -43,7 +43,7 @@ export const MESSAGE_VARIABLES = [
   'technician',
 ] as const;
 
-// NOTE: the check knows which variables exist, not which texts get each one, so a slot offer's
+// NOTE: the check lists which variables exist, not which texts get each one, so a slot offer's
 // {{slots}} moved into the opening text passes the check and fails when it is sent.
 export const TEMPLATE_VARIABLES: ReadonlySet<string> = new Set([
   ...COMPANY_VARIABLES,
