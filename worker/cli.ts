@@ -21,6 +21,12 @@ function port(value: string): number {
   return parsed;
 }
 
+// A reader that closes early, such as `ringback rules classify FILE | head`, is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const defaultPort = process.env.PORT ?? '8080';
 const httpPort = (options: { port?: number }) => options.port ?? portFromEnv('PORT', 8080);
 const program = new Command('ringback')
