@@ -21,6 +21,7 @@ import {
   type EditLevel,
   type EditorState,
 } from './state/EditorContext.js';
+import { toSelection, type NodeSelection, type SelectOptions } from './state/selection.js';
 import { useSettledValue } from './state/useSettledValue.js';
 import { useShortcuts } from './state/useShortcuts.js';
 import { useTryIt } from './state/useTryIt.js';
@@ -39,7 +40,8 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   const history = useEditHistory(folder.files);
   const { files } = history;
   const [editLevel, setEditLevel] = useState<EditLevel>('values');
-  const [selectedNodeId, setSelectedNodeId] = useState<string>();
+  const [selection, setSelection] = useState<NodeSelection>();
+  const selectedNodeId = selection?.id;
   const [tab, setTab] = useState<SideTab>('edit');
   const [arrangeRequest, setArrangeRequest] = useState(0);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -59,8 +61,8 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
   useEffect(() => onProblems?.(problems), [onProblems, problems]);
   useUnsavedWarning(pending.length > 0);
 
-  const selectNode = useCallback((id: string | undefined) => {
-    setSelectedNodeId(id);
+  const selectNode = useCallback((id: string | undefined, options?: SelectOptions) => {
+    setSelection(id === undefined ? undefined : toSelection(id, options));
     if (id) setTab('edit');
   }, []);
   const openReview = useCallback(() => {
@@ -114,7 +116,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
           <ReactFlowProvider>
             <GraphCanvas
               graph={graph}
-              selectedNodeId={selectedNodeId}
+              selection={selection}
               onSelect={selectNode}
               arrangeRequest={arrangeRequest}
             />
@@ -122,7 +124,9 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
         </main>
         <SidePanel tab={tab} onTab={setTab}>
           {{
-            edit: <InspectorPanel node={selectedNode} onSelectNode={selectNode} />,
+            edit: (
+              <InspectorPanel node={selectedNode} selection={selection} onSelectNode={selectNode} />
+            ),
             try: <TryItPanel input={tryIt.input} onInput={tryIt.setInput} result={tryIt.result} />,
             outbox: <OutboxPanel visible={tab === 'outbox'} />,
             problems: (

@@ -8,19 +8,21 @@ import {
   useReactFlow,
   useStore,
   type Edge,
-  type OnSelectionChangeParams,
+  type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLabels } from '../labels.js';
 import { NODE_KINDS, nodeTypes } from '../nodes/index.js';
 import type { GraphNode } from '../nodes/spec.js';
+import type { NodeSelection, SelectOptions } from '../state/selection.js';
 import type { BuiltGraph } from './buildGraph.js';
 import { layoutGraph, type LayoutNode } from './layout.js';
 
 interface GraphCanvasProps {
   graph: BuiltGraph;
-  selectedNodeId: string | undefined;
-  onSelect(id: string | undefined): void;
+  /** The selected node. The canvas shows it and never sets it from React Flow's own state. */
+  selection: NodeSelection | undefined;
+  onSelect(id: string | undefined, options?: SelectOptions): void;
   /** Changes whenever the user asks to lay the graph out again. */
   arrangeRequest: number;
 }
@@ -33,10 +35,15 @@ const specByKind = new Map(NODE_KINDS.map((spec) => [spec.kind, spec]));
 /**
  * Draws the rule graph. It lays the graph out from estimated sizes first, then again once the
  * browser has measured every node, and again when nodes or edges are added or removed.
+ *
+ * Selection flows one way: a click or Enter on a node calls `onSelect`, and the `selected` flag
+ * of each node comes from `selection` alone. React Flow's own selection changes are dropped,
+ * because echoing them back into `onSelect` let the two disagree and select each other in turn.
  */
-export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }: GraphCanvasProps) {
+export function GraphCanvas({ graph, selection, onSelect, arrangeRequest }: GraphCanvasProps) {
   const labels = useLabels();
-  const { getNodes, getNodesBounds, setViewport, setCenter, getNode } = useReactFlow();
+  const { getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const selectedNodeId = selection?.id;
   const canvasWidth = useStore((store) => store.width);
   const initialized = useNodesInitialized();
   const [nodes, setNodes, onNodesChange] = useNodesState<GraphNode>([]);
@@ -101,23 +108,21 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
     });
   }, [graph, positions, selectedNodeId, setNodes]);
 
-  // Bring a node chosen elsewhere (the problem list, a branch's rule list) into view.
-  useEffect(() => {
-    const node = selectedNodeId ? getNode(selectedNodeId) : undefined;
-    if (!node?.measured?.width) return;
-    const { width = 0, height = 0 } = node.measured;
-    setCenter(node.position.x + width / 2, node.position.y + height / 2, {
-      zoom: 1,
-      duration: 300,
-    });
-  }, [selectedNodeId, getNode, setCenter]);
+  useRevealSelection(selection);
 
-  const onSelectionChange = useCallback(
-    ({ nodes: selected }: OnSelectionChangeParams) => {
-      if (selected.length > 0 && selected[0].id !== selectedNodeId) onSelect(selected[0].id);
-    },
-    [onSelect, selectedNodeId],
+  const onNodesChangeExceptSelect = useCallback(
+    (changes: NodeChange<GraphNode>[]) =>
+      onNodesChange(changes.filter((change) => change.type !== 'select')),
+    [onNodesChange],
   );
+  // Enter or Space on a focused node selects it and moves focus to the edit panel.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    const id = target.classList.contains('react-flow__node') ? target.dataset.id : undefined;
+    if (id !== undefined && (event.key === 'Enter' || event.key === ' ')) {
+      onSelect(id, { reveal: false, focusEditor: true });
+    }
+  };
 
   return (
     <ReactFlow
@@ -125,8 +130,9 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
       nodes={nodes}
       edges={graph.edges}
       nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onSelectionChange={onSelectionChange}
+      onNodesChange={onNodesChangeExceptSelect}
+      onNodeClick={(_event, node) => onSelect(node.id, { reveal: false })}
+      onKeyDown={onKeyDown}
       onPaneClick={() => onSelect(undefined)}
       nodesDraggable={false}
       deleteKeyCode={null}
@@ -143,6 +149,27 @@ export function GraphCanvas({ graph, selectedNodeId, onSelect, arrangeRequest }:
       <MiniMap pannable zoomable nodeClassName={(node) => `minimap-${node.type}`} />
     </ReactFlow>
   );
+}
+
+/**
+ * Centres the view on a node selected from outside the canvas (the search box, the problem
+ * list). It runs once per selection request, never because the graph or the view changed.
+ */
+function useRevealSelection(selection: NodeSelection | undefined) {
+  const { getNode, setCenter } = useReactFlow();
+  const flow = useRef({ getNode, setCenter });
+  flow.current = { getNode, setCenter };
+
+  useEffect(() => {
+    if (!selection?.reveal) return;
+    const node = flow.current.getNode(selection.id);
+    if (!node?.measured?.width) return;
+    const { width = 0, height = 0 } = node.measured;
+    void flow.current.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+      zoom: 1,
+      duration: 300,
+    });
+  }, [selection]);
 }
 
 function structureKey(graph: BuiltGraph): string {
