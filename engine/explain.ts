@@ -2,7 +2,7 @@
  * Turns json-rules-engine rule results into explanations: leaf conditions with the fact,
  * operator, expected value, the value the fact had and the outcome.
  */
-import type { Engine, RuleResult } from 'json-rules-engine';
+import type { Engine } from 'json-rules-engine';
 
 import type { Facts } from './facts.js';
 import type { Place } from './decide.js';
@@ -19,6 +19,17 @@ interface LeafResult {
 
 type ConditionNode = Record<string, unknown>;
 
+/**
+ * The fields of a json-rules-engine rule result that explanations read. For a rule the engine
+ * did not run, the conditions are the rule definition's, with no outcomes recorded.
+ */
+export interface RuleOutcome {
+  name: string;
+  result: boolean | null;
+  event?: { type: string; params?: Record<string, unknown> };
+  conditions: unknown;
+}
+
 /** A leaf condition, and whether an odd number of `not` wrappers invert it. */
 interface PlacedLeaf {
   leaf: LeafResult;
@@ -26,11 +37,11 @@ interface PlacedLeaf {
 }
 
 /** Lists every leaf condition of a rule result, in rule order. */
-export function leafConditions(result: RuleResult): LeafResult[] {
+export function leafConditions(result: RuleOutcome): LeafResult[] {
   return placedLeaves(result).map((placed) => placed.leaf);
 }
 
-function placedLeaves(result: RuleResult): PlacedLeaf[] {
+function placedLeaves(result: RuleOutcome): PlacedLeaf[] {
   const leaves: PlacedLeaf[] = [];
   collectLeaves(result.conditions as unknown as ConditionNode, false, leaves);
   return leaves;
@@ -53,7 +64,7 @@ function collectLeaves(node: ConditionNode, inverted: boolean, leaves: PlacedLea
  * a set that had already failed) is evaluated here, so every condition has an outcome.
  */
 export function describeConditions(
-  result: RuleResult,
+  result: RuleOutcome,
   facts: Facts,
   engine: Engine,
 ): ConditionOutcome[] {
@@ -66,7 +77,7 @@ export function describeConditions(
  * Leaves after that one are not evaluated.
  */
 export function describeFirstFailure(
-  result: RuleResult,
+  result: RuleOutcome,
   facts: Facts,
   engine: Engine,
 ): ConditionOutcome[] {
@@ -79,11 +90,11 @@ export function describeFirstFailure(
 
 function describeLeaf(leaf: LeafResult, facts: Facts, engine: Engine): ConditionOutcome {
   const factValue = leaf.factResult ?? facts[leaf.fact as keyof Facts];
-  const outcome = leaf.result ?? evaluateSkipped(engine, leaf, factValue);
+  const outcome = leaf.result ?? evaluateLeaf(engine, leaf, factValue);
   const described: ConditionOutcome = {
     fact: leaf.fact,
     operator: leaf.operator,
-    expected: leaf.value,
+    expected: copyJson(leaf.value),
     saw: factValue instanceof Message ? factValue.toJSON() : factValue,
     result: outcome,
   };
@@ -94,11 +105,21 @@ function describeLeaf(leaf: LeafResult, facts: Facts, engine: Engine): Condition
   return described;
 }
 
-function evaluateSkipped(engine: Engine, leaf: LeafResult, factValue: unknown): boolean {
-  const operators = (engine as unknown as { operators: { get(name: string): unknown } }).operators;
-  const operator = operators.get(leaf.operator) as
-    { evaluate(factValue: unknown, value: unknown): boolean } | undefined;
+/** Evaluates a leaf condition with the engine's operator, as json-rules-engine does. */
+export function evaluateLeaf(
+  engine: Engine,
+  leaf: { operator: string; value: unknown },
+  factValue: unknown,
+): boolean {
+  const operator = operatorOf(engine, leaf.operator);
   return operator ? operator.evaluate(factValue, leaf.value) : false;
+}
+
+/** Returns the engine's operator of that name, `not:mentions` included, or undefined. */
+export function operatorOf(engine: Engine, name: string) {
+  const operators = (engine as unknown as { operators: { get(name: string): unknown } }).operators;
+  return operators.get(name) as
+    { evaluate(factValue: unknown, value: unknown): boolean } | undefined;
 }
 
 /** Returns the message words a phrase operator matched, for people reading a decision. */
@@ -118,7 +139,7 @@ function matchedPhrases(message: Message, operator: string, value: unknown): str
 }
 
 /** Returns where a rule's passing phrase conditions matched, which is where its problem is. */
-export function placesOf(result: RuleResult, message: Message): Place[] {
+export function placesOf(result: RuleOutcome, message: Message): Place[] {
   const places: Place[] = [];
   for (const leaf of leafConditions(result)) {
     if (leaf.result !== true || leaf.fact !== 'message') continue;
@@ -133,6 +154,18 @@ export function placesOf(result: RuleResult, message: Message): Place[] {
     }
   }
   return places;
+}
+
+/**
+ * Copies a JSON value, so each decision owns its explain: the engine's results are copies, and
+ * a rule the engine did not run is described from the shared rule definition.
+ */
+export function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = copyJson(item);
+  return copy as T;
 }
 
 function unique(values: string[]): string[] {
