@@ -59,7 +59,7 @@ export class Message {
 
   /** Returns the matches that satisfy a `mentions` spec, or none when the condition fails. */
   mentions(spec: MentionSpec): PhraseMatch[] {
-    const key = typeof spec === 'string' ? spec : JSON.stringify(spec);
+    const key = specKey(spec);
     let matches = this.mentioned.get(key);
     if (!matches) {
       matches = this.findMentions(spec);
@@ -96,7 +96,7 @@ export class Message {
   }
 
   private cachedExactly(scope: 'message' | 'opening', spec: ExactSpec): string | null {
-    const key = `${scope} ${typeof spec === 'string' ? spec : JSON.stringify(spec)}`;
+    const key = `${scope} ${specKey(spec)}`;
     let phrase = this.exactly.get(key);
     if (phrase === undefined) {
       phrase = this.findExactly(spec, scope === 'opening' ? 1 : this.normalised.clauses.length);
@@ -152,6 +152,24 @@ export class Message {
     });
     return words;
   }
+}
+
+/**
+ * Keys of object specs. Rule definitions keep the same spec objects from message to message,
+ * so each is serialised once.
+ * NOTE: a spec object changed in place after its first use keeps its old key.
+ */
+const specKeys = new WeakMap<object, string>();
+
+/** Returns a cache key for a spec: the list name, or the spec as JSON. */
+function specKey(spec: MentionSpec | ExactSpec): string {
+  if (typeof spec === 'string') return spec;
+  let key = specKeys.get(spec);
+  if (key === undefined) {
+    key = JSON.stringify(spec);
+    specKeys.set(spec, key);
+  }
+  return key;
 }
 
 function toList(value: string | string[] | undefined): string[] {
