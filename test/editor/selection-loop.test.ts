@@ -1,33 +1,11 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildEditor } from '../../scripts/build-editor.mjs';
-import { openEditor, type OpenedEditor } from './browser.ts';
-import { launchChromium } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEditorPerTest } from './browser.ts';
 
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let editor: OpenedEditor;
-let page: Page;
-
-beforeAll(async () => {
-  await buildEditor({ ifStale: true, quiet: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async (context) => {
-  editor = await openEditor(browser.context);
-  page = editor.page;
-  context.onTestFinished(async () => {
-    await editor.close();
-    expect(editor.pageErrors).toEqual([]);
-  });
-});
+const editor = useEditorPerTest();
 
 /** Types a name into the search box key by key, as a person does, and presses Enter. */
 async function searchByTyping(name: string) {
+  const page = editor().page;
   const search = page.getByLabel('Find a rule or template');
   await search.fill('');
   await search.pressSequentially(name, { delay: 5 });
@@ -39,7 +17,7 @@ async function searchByTyping(name: string) {
  * viewport transforms the graph shows. A settled editor replaces nothing and keeps one view.
  */
 function watchSettled(ms: number) {
-  return page.evaluate(async (duration) => {
+  return editor().page.evaluate(async (duration) => {
     const panel = document.querySelector('#tabpanel-edit')!;
     const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
     let replaced = 0;
@@ -61,6 +39,7 @@ function watchSettled(ms: number) {
 describe('selection in Chromium', () => {
   for (const target of ['active_leak', 'opt-out-opening']) {
     it(`jumps to ${target} after a priority edit`, async () => {
+      const page = editor().page;
       // The loop showed in some runs only, so the edit and the jump are repeated.
       for (let round = 0; round < 3; round += 1) {
         await searchByTyping('job-drain');

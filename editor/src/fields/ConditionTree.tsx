@@ -3,7 +3,7 @@ import { CUSTOM_OPERATORS, FACTS } from '../../../engine/index.js';
 import { BUILT_IN_OPERATORS } from '../../../engine/operators.js';
 import { useLabels } from '../labels.js';
 import { getAt, insertAt, removeAt } from '../model/pointer.js';
-import { phraseListsOf } from '../model/ruleModel.js';
+import { isPhraseOperator, phraseListsOf } from '../model/phraseOperators.js';
 import { useEditor } from '../state/EditorContext.js';
 import { JsonValueField } from './JsonValueField.js';
 import { ListSpecField } from './ListSpecField.js';
@@ -132,9 +132,6 @@ function FactCondition({ file, pointer, ruleName }: ConditionTreeProps) {
   const selectId = useId();
   const condition = getAt(files[file], pointer) as Record<string, unknown>;
   const valuesOnly = editLevel === 'values';
-  const baseOperator = String(condition.operator ?? '')
-    .split(':')
-    .pop();
   const facts = [...new Set([...Object.keys(FACTS), String(condition.fact)])];
 
   return (
@@ -163,11 +160,11 @@ function FactCondition({ file, pointer, ruleName }: ConditionTreeProps) {
           suggestions={OPERATORS}
         />
       </div>
-      {baseOperator === 'mentions' || baseOperator === 'isExactly' ? (
+      {isPhraseOperator(condition.operator) ? (
         <ListSpecField
           file={file}
           pointer={`${pointer}/value`}
-          operator={baseOperator}
+          operator={String(condition.operator)}
           readOnly={valuesOnly}
         />
       ) : (

@@ -1,22 +1,10 @@
 import { useId } from 'react';
 import { useLabels } from '../labels.js';
 import { getAt } from '../model/pointer.js';
+import { phraseSpecParts, SPEC_PART_HELP } from '../model/phraseOperators.js';
 import { PHRASES_FILE } from '../model/ruleModel.js';
 import { useEditor } from '../state/EditorContext.js';
 import { useDraft } from './useDraft.js';
-
-/** The parts of a `mentions` or `isExactly` value, each a list of phrase-list names. */
-const PARTS = {
-  mentions: ['phrases', 'with', 'unless'],
-  isExactly: ['phrases', 'ignoring'],
-} as const;
-
-const PART_HELP: Record<string, string> = {
-  phrases: 'Phrase lists, any of which must appear',
-  with: 'Only in a sentence that also has one of',
-  unless: 'Not in a sentence that has one of',
-  ignoring: 'Ignoring filler from',
-};
 
 type Spec = Record<string, string[]>;
 
@@ -24,7 +12,8 @@ interface ListSpecFieldProps {
   file: string;
   /** Pointer of the condition's `value`. */
   pointer: string;
-  operator: 'mentions' | 'isExactly';
+  /** A phrase operator such as `mentions` or `not:opensWith`. */
+  operator: string;
   readOnly?: boolean;
 }
 
@@ -45,10 +34,10 @@ export function ListSpecField({ file, pointer, operator, readOnly }: ListSpecFie
 
   return (
     <div className="list-spec">
-      {PARTS[operator].map((part) => (
+      {phraseSpecParts(operator).map((part) => (
         <ListNamesInput
           key={part}
-          label={`${labels.conditionValue}: ${PART_HELP[part]}`}
+          label={`${labels.conditionValue}: ${SPEC_PART_HELP[part]}`}
           names={spec[part] ?? []}
           suggestionsId={`${id}-lists`}
           readOnly={readOnly}

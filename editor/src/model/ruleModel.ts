@@ -1,5 +1,6 @@
 import type { RuleDefinition, TemplateDefinition } from '../../../engine/index.js';
 import type { RuleFiles } from './history.js';
+import { phraseListsOf } from './phraseOperators.js';
 import { toPointer } from './pointer.js';
 
 /** A rule with where it sits: file and index, the node's identity in the graph. */
@@ -18,12 +19,9 @@ export interface LocatedCondition {
   value: unknown;
 }
 
-/** The phrase-list file the `mentions` and `isExactly` operators name lists from. */
+/** The file whose lists the phrase operators (`mentions`, `isExactly`, ...) name. */
 export const PHRASES_FILE = 'phrases.json';
 export const TEMPLATES_FILE = 'templates.json';
-
-/** Operators whose value names phrase lists of phrases.json. */
-const PHRASE_OPERATORS = new Set(['mentions', 'isExactly']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -80,25 +78,6 @@ export function conditionsOf(conditions: unknown, pointer: string): LocatedCondi
     });
   }
   return found;
-}
-
-/** Returns the phrase lists a condition's value names, or none for other operators. */
-export function phraseListsOf(operator: unknown, value: unknown): string[] {
-  const base = typeof operator === 'string' ? (operator.split(':').pop() ?? '') : '';
-  if (!PHRASE_OPERATORS.has(base)) return [];
-
-  const names = (spec: unknown): string[] => {
-    if (typeof spec === 'string') return [spec];
-    if (Array.isArray(spec)) return spec.filter((item): item is string => typeof item === 'string');
-    return [];
-  };
-  if (!isRecord(value)) return names(value);
-  return [
-    ...names(value.phrases),
-    ...names(value.with),
-    ...names(value.unless),
-    ...names(value.ignoring),
-  ];
 }
 
 /** Returns every phrase list a rule refers to, without repeats. */
