@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { checkRuleFiles, type Problem } from '../engine/index.ts';
+import { checkRuleFiles } from '../engine/index.ts';
 import { checkEditorAccess } from '../editor/server/access.js';
+import { checkPriorityRange } from '../editor/src/model/priorityRange.js';
+import type { ShownProblem } from '../editor/src/problems.js';
 import {
   planSave,
   readRuleFolder,
@@ -198,7 +200,10 @@ async function saveRuleFiles(
     });
   }
 
-  const problems: Problem[] = checkRuleFiles(plan.allFiles, readSchemas());
+  const problems: ShownProblem[] = [
+    ...checkRuleFiles(plan.allFiles, readSchemas()),
+    ...checkPriorityRange(plan.allFiles),
+  ];
   if (problems.length > 0) {
     const codes = [...new Set(problems.map((problem) => problem.code))];
     log.info(

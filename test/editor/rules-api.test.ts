@@ -31,6 +31,13 @@ function changedLineCount(before: string, after: string): number {
   return Math.max(removed, added);
 }
 
+/** Returns the versions GET /api/rules reports for the named files. */
+async function versionsOf(files: string[]): Promise<Record<string, string>> {
+  const response = await app.inject({ method: 'GET', url: '/api/rules', ...LOOPBACK });
+  const versions = response.json().versions as Record<string, string>;
+  return Object.fromEntries(files.map((file) => [file, versions[file]]));
+}
+
 beforeEach(async () => {
   rulesDir = copyRules();
   app = await buildApp();
@@ -136,6 +143,25 @@ describe('PUT /api/rules/:file', () => {
 });
 
 describe('PUT /api/rules', () => {
+  it('rejects a priority above the maximum with 422', async () => {
+    const before = readRule('triage.json');
+    const triage = JSON.parse(before);
+    triage.rules[0].priority = 99999999999999999999;
+
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules',
+      payload: { files: { 'triage.json': triage }, versions: await versionsOf(['triage.json']) },
+      ...LOOPBACK,
+    });
+
+    expect(response.statusCode).toBe(422);
+    expect(response.json().problems).toContainEqual(
+      expect.objectContaining({ code: 'priority-out-of-range', path: '/rules/0/priority' }),
+    );
+    expect(readRule('triage.json')).toBe(before);
+  });
+
   it('saves files that refer to each other together', async () => {
     const templates = JSON.parse(readRule('templates.json'));
     const triage = JSON.parse(readRule('triage.json'));
@@ -148,7 +174,10 @@ describe('PUT /api/rules', () => {
     const response = await app.inject({
       method: 'PUT',
       url: '/api/rules',
-      payload: { files: { 'triage.json': triage, 'templates.json': templates } },
+      payload: {
+        files: { 'triage.json': triage, 'templates.json': templates },
+        versions: await versionsOf(['triage.json', 'templates.json']),
+      },
       ...LOOPBACK,
     });
 

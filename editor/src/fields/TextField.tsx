@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { getAt, removeAt } from '../model/pointer.js';
+import { getAt } from '../model/pointer.js';
 import { useEditor } from '../state/EditorContext.js';
 
 interface TextFieldProps {
@@ -64,25 +64,30 @@ interface NumberFieldProps {
   pointer: string;
   /** Shown as the placeholder when the key is absent. */
   defaultValue: number;
+  min: number;
+  max: number;
   readOnly?: boolean;
 }
 
-/** Edits a whole number in a labelled input; clearing it removes the key so the default applies. */
-export function NumberField({ label, file, pointer, defaultValue, readOnly }: NumberFieldProps) {
-  const { files, setValue, editFile } = useEditor();
+/**
+ * Edits a whole number in a labelled input. Clearing the field stores `null`, which the schema
+ * rejects, so an empty value is a problem that blocks saving instead of a silently removed key.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const { label, file, pointer, defaultValue, min, max, readOnly } = props;
+  const { files, setValue } = useEditor();
   const id = useId();
   const value = getAt(files[file], pointer);
+  const error = numberError(value, min, max);
 
   const onChange = (text: string) => {
     if (text.trim() === '') {
-      editFile(file, (content) =>
-        getAt(content, pointer) === undefined ? content : removeAt(content, pointer),
-      );
+      setValue(file, pointer, null);
       return;
     }
     const number = Number(text);
-    // A value the schema rejects (0, 1.5) is still stored, so its problem shows instead of the
-    // keystroke vanishing.
+    // A value the checks reject (0, 1.5, too large) is still stored, so its problem shows
+    // instead of the keystroke vanishing.
     if (Number.isFinite(number)) setValue(file, pointer, number);
   };
 
@@ -93,11 +98,30 @@ export function NumberField({ label, file, pointer, defaultValue, readOnly }: Nu
         id={id}
         type="number"
         step={1}
+        min={min}
+        max={max}
         value={typeof value === 'number' ? value : ''}
-        placeholder={String(defaultValue)}
+        placeholder={value === undefined ? String(defaultValue) : undefined}
         readOnly={readOnly}
+        tabIndex={readOnly ? -1 : undefined}
+        aria-invalid={error !== undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
+}
+
+/** Returns why a stored number is invalid, or undefined when it is absent or fine. */
+function numberError(value: unknown, min: number, max: number): string | undefined {
+  const range = `a whole number from ${min} to ${max.toLocaleString('en-US')}`;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') return `Missing value: enter ${range}.`;
+  if (!Number.isInteger(value) || value < min || value > max) return `Enter ${range}.`;
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { EventFields } from '../fields/EventFields.js';
 import { NumberField, TextField } from '../fields/TextField.js';
 import { useLabels } from '../labels.js';
 import { toPointer } from '../model/pointer.js';
+import { MAX_PRIORITY } from '../model/priorityRange.js';
 import {
   eventTargets,
   phraseListsOfRule,
@@ -81,6 +82,8 @@ function RuleInspector({ data }: InspectorProps<RuleData>) {
         file={data.file}
         pointer={`${data.pointer}/priority`}
         defaultValue={1}
+        min={1}
+        max={MAX_PRIORITY}
       />
       <h3>Conditions</h3>
       <ConditionTree
