@@ -41,9 +41,15 @@ export interface EditorRoutesOptions {
 /** Body of `PUT /api/rules`: every changed file, saved together or not at all. */
 interface SaveAllBody {
   files: Record<string, unknown>;
-  /** Version of each file as the editor loaded it; an older version on disk is a conflict. */
+  /**
+   * Version of each file in `files` as the editor loaded it, from `GET /api/rules`. Required,
+   * so a file changed on disk since loading is a conflict and not overwritten.
+   */
   versions?: Record<string, string>;
 }
+
+/** Files the API never writes: business settings are edited in a text editor only. */
+const READ_ONLY_FILES = new Set(['business.json']);
 
 /**
  * Serves the built editor at `/editor/` and the rules API at `/api/rules`.
@@ -77,7 +83,7 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
   };
 
   app.get('/api/rules', { onRequest: guard }, async () =>
-    describeFolder(rulesDir, await readRuleFolder(rulesDir)),
+    describeFolder(await readRuleFolder(rulesDir)),
   );
 
   app.put<{ Body: SaveAllBody }>('/api/rules', { onRequest: guard }, async (request, reply) => {
@@ -87,9 +93,20 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
         .code(400)
         .send({ error: 'rules API: the body must be {"files": {"name.json": content}}' });
     }
+    const versions: Record<string, unknown> =
+      typeof body.versions === 'object' && body.versions !== null ? body.versions : {};
+    const unversioned = Object.keys(body.files).find((name) => typeof versions[name] !== 'string');
+    if (unversioned !== undefined) {
+      log.info({ file: unversioned }, 'rules save rejected: version missing');
+      return reply.code(400).send({
+        error:
+          `rules API: "versions" has no version for ${unversioned}; send the version ` +
+          'GET /api/rules returned for every file in "files"',
+      });
+    }
     const changes: Record<string, RuleFileChange> = {};
     for (const [name, json] of Object.entries(body.files)) {
-      changes[name] = { json, baseVersion: body.versions?.[name] };
+      changes[name] = { json, baseVersion: versions[name] as string };
     }
     return serialized(() => saveRuleFiles(rulesDir, changes, reply, log));
   });
@@ -99,8 +116,15 @@ async function editorRoutes(app: FastifyInstance, options: EditorRoutesOptions) 
     { onRequest: guard },
     async (request, reply) => {
       const ifMatch = request.headers['if-match'];
-      const baseVersion =
-        typeof ifMatch === 'string' ? ifMatch.replace(/^W\//, '').replace(/"/g, '') : undefined;
+      if (typeof ifMatch !== 'string' || ifMatch.trim() === '') {
+        log.info({ file: request.params.file }, 'rules save rejected: If-Match missing');
+        return reply.code(428).send({
+          error:
+            `rules API: If-Match header missing for ${request.params.file}; send the ` +
+            'version GET /api/rules returned, as If-Match: "<version>"',
+        });
+      }
+      const baseVersion = ifMatch.replace(/^W\//, '').replace(/"/g, '');
       const changes = { [request.params.file]: { json: request.body, baseVersion } };
       return serialized(() => saveRuleFiles(rulesDir, changes, reply, log));
     },
@@ -123,7 +147,7 @@ function registerStaticEditor(app: FastifyInstance, distDir: string) {
   app.register(fastifyStatic, { root: distDir, prefix: '/editor/', decorateReply: false });
 }
 
-function describeFolder(rulesDir: string, stored: Record<string, StoredRuleFile>) {
+function describeFolder(stored: Record<string, StoredRuleFile>) {
   const files: Record<string, unknown> = {};
   const raw: Record<string, string> = {};
   const versions: Record<string, string> = {};
@@ -137,7 +161,6 @@ function describeFolder(rulesDir: string, stored: Record<string, StoredRuleFile>
   // The schemas go along so the browser checks with exactly those `ringback rules check` uses.
   const schemas = readSchemas();
   return {
-    dir: rulesDir,
     files,
     raw,
     versions,
@@ -169,6 +192,14 @@ async function saveRuleFiles(
     return reply
       .code(400)
       .send({ error: `rules API: '${badName}' is not a rule file name such as triage.json` });
+  }
+
+  const readOnly = Object.keys(changes).find((name) => READ_ONLY_FILES.has(name));
+  if (readOnly !== undefined) {
+    log.info({ file: readOnly }, 'rules save rejected: read-only file');
+    return reply.code(403).send({
+      error: `rules API: ${readOnly} is not written by the editor; change it in a text editor`,
+    });
   }
 
   const empty = Object.keys(changes).find((name) => changes[name].json === undefined);
@@ -217,7 +248,7 @@ async function saveRuleFiles(
 
   await writeRuleFiles(rulesDir, plan.texts);
   log.info({ files: Object.keys(plan.texts) }, 'rules saved');
-  return describeFolder(rulesDir, await readRuleFolder(rulesDir));
+  return describeFolder(await readRuleFolder(rulesDir));
 }
 
 /** The editor plugin, registered by the HTTP server: `app.register(editorRoutes, options)`. */

@@ -3,7 +3,6 @@ import type { RuleFiles } from './model/history.js';
 
 /** Rule folder as `GET /api/rules` returns it. */
 export interface RuleFolder {
-  dir: string;
   files: RuleFiles;
   /** Text of each file on disk, for the diff shown before saving. */
   raw: Record<string, string>;

@@ -160,7 +160,10 @@ describe('rule editor in Chromium', () => {
       triage.rules[0].priority = 0;
       const response = await fetch('/api/rules/triage.json', {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          'if-match': `"${rules.versions['triage.json']}"`,
+        },
         body: JSON.stringify(triage),
       });
       return response.status;

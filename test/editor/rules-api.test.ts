@@ -38,6 +38,12 @@ async function versionsOf(files: string[]): Promise<Record<string, string>> {
   return Object.fromEntries(files.map((file) => [file, versions[file]]));
 }
 
+/** Returns loopback request headers with If-Match set to the file's current version. */
+async function ifMatch(file: string) {
+  const versions = await versionsOf([file]);
+  return { ...LOOPBACK.headers, 'if-match': `"${versions[file]}"` };
+}
+
 beforeEach(async () => {
   rulesDir = copyRules();
   app = await buildApp();
@@ -60,6 +66,13 @@ describe('GET /api/rules', () => {
     expect(Object.keys(body.schemas)).toContain('triage.schema.json');
     expect(body.templateVars.company.name).toBe('Apex Plumbing');
   });
+
+  it('leaves out the server folder path', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/rules', ...LOOPBACK });
+
+    expect(response.json().dir).toBeUndefined();
+    expect(response.body).not.toContain(rulesDir);
+  });
 });
 
 describe('PUT /api/rules/:file', () => {
@@ -73,6 +86,7 @@ describe('PUT /api/rules/:file', () => {
       url: '/api/rules/triage.json',
       payload: triage,
       ...LOOPBACK,
+      headers: await ifMatch('triage.json'),
     });
 
     expect(response.statusCode).toBe(200);
@@ -91,6 +105,7 @@ describe('PUT /api/rules/:file', () => {
       url: '/api/rules/triage.json',
       payload: triage,
       ...LOOPBACK,
+      headers: await ifMatch('triage.json'),
     });
     const problems = response.json().problems as { code: string; path: string }[];
 
@@ -125,6 +140,7 @@ describe('PUT /api/rules/:file', () => {
       url: '/api/rules/..%2Fpackage.json',
       payload: {},
       ...LOOPBACK,
+      headers: { ...LOOPBACK.headers, 'if-match': '"0000000000000000"' },
     });
 
     expect(response.statusCode).toBe(400);
@@ -136,9 +152,42 @@ describe('PUT /api/rules/:file', () => {
       url: '/api/rules/new.json',
       payload: {},
       ...LOOPBACK,
+      headers: { ...LOOPBACK.headers, 'if-match': '"0000000000000000"' },
     });
 
     expect(response.statusCode).toBe(404);
+  });
+
+  it('requires If-Match with 428', async () => {
+    const before = readRule('triage.json');
+    const triage = JSON.parse(before);
+    triage.rules[0].priority += 5;
+
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/triage.json',
+      payload: triage,
+      ...LOOPBACK,
+    });
+
+    expect(response.statusCode).toBe(428);
+    expect(response.json().error).toContain('If-Match');
+    expect(readRule('triage.json')).toBe(before);
+  });
+
+  it('rejects business.json with 403', async () => {
+    const before = readRule('business.json');
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules/business.json',
+      payload: JSON.parse(before),
+      ...LOOPBACK,
+      headers: await ifMatch('business.json'),
+    });
+
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toContain('business.json');
+    expect(readRule('business.json')).toBe(before);
   });
 });
 
@@ -160,6 +209,51 @@ describe('PUT /api/rules', () => {
       expect.objectContaining({ code: 'priority-out-of-range', path: '/rules/0/priority' }),
     );
     expect(readRule('triage.json')).toBe(before);
+  });
+
+  it('requires a version for every file', async () => {
+    const before = readRule('triage.json');
+    const triage = JSON.parse(before);
+    triage.rules[0].priority += 5;
+    const templates = JSON.parse(readRule('templates.json'));
+
+    const withoutField = await app.inject({
+      method: 'PUT',
+      url: '/api/rules',
+      payload: { files: { 'triage.json': triage } },
+      ...LOOPBACK,
+    });
+    const withOneMissing = await app.inject({
+      method: 'PUT',
+      url: '/api/rules',
+      payload: {
+        files: { 'triage.json': triage, 'templates.json': templates },
+        versions: await versionsOf(['templates.json']),
+      },
+      ...LOOPBACK,
+    });
+
+    expect(withoutField.statusCode).toBe(400);
+    expect(withoutField.json().error).toContain('"versions"');
+    expect(withOneMissing.statusCode).toBe(400);
+    expect(withOneMissing.json().error).toContain('triage.json');
+    expect(readRule('triage.json')).toBe(before);
+  });
+
+  it('rejects business.json with 403', async () => {
+    const before = readRule('business.json');
+    const response = await app.inject({
+      method: 'PUT',
+      url: '/api/rules',
+      payload: {
+        files: { 'business.json': JSON.parse(before) },
+        versions: await versionsOf(['business.json']),
+      },
+      ...LOOPBACK,
+    });
+
+    expect(response.statusCode).toBe(403);
+    expect(readRule('business.json')).toBe(before);
   });
 
   it('saves files that refer to each other together', async () => {
@@ -268,7 +362,11 @@ describe('rules API access with RINGBACK_EDITOR_TOKEN', () => {
       url: '/api/rules/triage.json',
       payload: triage,
       remoteAddress: OUTSIDE_ADDRESS,
-      headers: { host: 'rules.example', authorization: 'Bearer open-sesame' },
+      headers: {
+        host: 'rules.example',
+        authorization: 'Bearer open-sesame',
+        'if-match': `"${(await versionsOf(['triage.json']))['triage.json']}"`,
+      },
     });
     await guarded.close();
 
