@@ -1,5 +1,6 @@
 import {
   renderTemplate,
+  TEMPLATE_VARIABLES,
   templateVariables,
   type RenderedMessage,
   type RuleBundle,
@@ -16,6 +17,11 @@ export interface TemplatePreview {
   rendered?: RenderedMessage;
   /** Variables that took a sample value because the business settings do not hold them. */
   sampled: { name: string; value: string }[];
+  /**
+   * Variables the product never fills in, such as a misspelt `company.nmae`. The preview keeps
+   * them as written, `{{company.nmae}}`, and the checks report each as `unknown-variable`.
+   */
+  unknown: string[];
   error?: string;
 }
 
@@ -32,19 +38,22 @@ export function previewTemplate(
   samples: Record<string, string> = {},
 ): TemplatePreview {
   const text = typeof template.text === 'string' ? template.text : '';
-  const { vars, sampled } = withSamples(text, companyValues, samples);
+  const { vars, sampled, unknown } = withSamples(text, companyValues, samples);
 
   // NOTE: this relies on renderTemplate reading only `templates` from the bundle. If it reads
   // more one day, template previews show its error instead of a count.
   const bundle = { templates: { [id]: { ...template, text } } } as unknown as RuleBundle;
   try {
-    return { rendered: renderTemplate(bundle, id, vars), sampled };
+    return { rendered: renderTemplate(bundle, id, vars), sampled, unknown };
   } catch (error) {
-    return { sampled, error: (error as Error).message };
+    return { sampled, unknown, error: (error as Error).message };
   }
 }
 
-/** Adds a sample value for each variable of `text` that `known` does not hold. */
+/**
+ * Adds a sample value for each variable of `text` that `known` does not hold. A variable the
+ * product never fills in gets its own `{{name}}` as its value, so the text shows it unfilled.
+ */
 export function withSamples(
   text: string,
   known: Record<string, unknown>,
@@ -52,13 +61,19 @@ export function withSamples(
 ) {
   const vars: Record<string, unknown> = structuredClone(known);
   const sampled: TemplatePreview['sampled'] = [];
+  const unknown: string[] = [];
   for (const name of templateVariables(text)) {
+    if (!TEMPLATE_VARIABLES.has(name)) {
+      unknown.push(name);
+      setValueAt(vars, name, `{{${name}}}`);
+      continue;
+    }
     if (valueAt(vars, name) !== undefined) continue;
     const value = samples[name] ?? SAMPLE_VALUES[name] ?? name;
     setValueAt(vars, name, value);
     sampled.push({ name, value });
   }
-  return { vars, sampled };
+  return { vars, sampled, unknown };
 }
 
 function valueAt(vars: Record<string, unknown>, path: string): unknown {
@@ -72,11 +87,13 @@ function valueAt(vars: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
+/** Sets a dotted path, leaving vars unchanged where a part of the path is already a text. */
 function setValueAt(vars: Record<string, unknown>, path: string, value: string) {
   const keys = path.split('.');
   let target = vars;
   for (const key of keys.slice(0, -1)) {
-    if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+    if (target[key] === undefined || target[key] === null) target[key] = {};
+    if (typeof target[key] !== 'object') return;
     target = target[key] as Record<string, unknown>;
   }
   target[keys[keys.length - 1]] = value;

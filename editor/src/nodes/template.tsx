@@ -48,6 +48,26 @@ function SegmentSummary({ preview }: { preview: TemplatePreview }) {
   );
 }
 
+/** Shows a rendered text with each unfilled unknown variable marked. */
+function MarkedText({ text, unknown }: { text: string; unknown: string[] }) {
+  if (unknown.length === 0) return <>{text}</>;
+  const placeholders = new Set(unknown.map((name) => `{{${name}}}`));
+  const parts = text.split(/(\{\{[^{}]*\}\})/u);
+  return (
+    <>
+      {parts.map((part, index) =>
+        placeholders.has(part) ? (
+          <mark key={index} className="unknown-variable">
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function TemplateNode({ data }: NodeProps<GraphNode<TemplateData>>) {
   const preview = useTemplatePreview(data);
   const text = typeof data.template.text === 'string' ? data.template.text : '';
@@ -119,7 +139,18 @@ function TemplateInspector({ data }: InspectorProps<TemplateData>) {
       </div>
       <h3>As sent</h3>
       <SegmentSummary preview={preview} />
-      {preview.rendered && <pre className="sms-preview">{preview.rendered.text}</pre>}
+      {preview.rendered && (
+        <pre className="sms-preview">
+          <MarkedText text={preview.rendered.text} unknown={preview.unknown} />
+        </pre>
+      )}
+      {preview.unknown.length > 0 && (
+        <p className="field-error">
+          Unknown variables, left unfilled:{' '}
+          {preview.unknown.map((name) => `{{${name}}}`).join(', ')}. Nothing fills them in when the
+          text is sent, so fix the spelling, such as {'{{company.name}}'}.
+        </p>
+      )}
       {preview.sampled.length > 0 && (
         <fieldset>
           <legend>Sample values (not saved)</legend>
