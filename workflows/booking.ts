@@ -59,7 +59,7 @@ async function continueBooking(
   earlier?: BookingReading,
 ) {
   const qualification = conversation.state.qualification!;
-  absorbDecision(qualification, decision);
+  const jobTypeChanged = absorbDecision(qualification, decision);
   const reading =
     earlier ??
     (await activities.readBookingReply({
@@ -79,7 +79,10 @@ async function continueBooking(
     return;
   }
   absorbReading(conversation, reading, message);
-  if (reading.offerExpired) {
+  // Times offered for the old job may be too short or need a technician without the skill, so a
+  // changed job type drops them, and any choice the same text makes among them.
+  const reofferForNewJob = jobTypeChanged && qualification.status === 'offered';
+  if (reading.offerExpired || reofferForNewJob) {
     qualification.offer = null;
     qualification.status = 'qualifying';
   }
@@ -93,7 +96,12 @@ async function continueBooking(
     conversation.note('call back declined: recorded, no reply');
     return;
   }
-  await takeStep(conversation, decision, message, nextStep(qualification));
+  const step = nextStep(qualification);
+  if (reofferForNewJob && step === 'new_offer') {
+    conversation.note(`booking: job changed to ${qualification.jobType}, times offered again`);
+    return offerTimes(conversation, { reason: 'job_changed' });
+  }
+  await takeStep(conversation, decision, message, step);
 }
 
 function isAddressQuestion(question: Question | undefined): boolean {

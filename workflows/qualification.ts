@@ -113,16 +113,24 @@ export function newQualification(decision: Decision): Qualification {
   };
 }
 
-/** Takes in what the rules read from a text: a more urgent job, home or business, intent. */
-export function absorbDecision(qualification: Qualification, decision: Decision): void {
+/**
+ * Records what the rules read from a text: a more urgent job, the job type, home or business,
+ * intent. The latest problem the customer describes sets the job type ("actually it's the water
+ * heater"), except that routine work named after a sewer backup leaves the backup's job type.
+ * Returns true when the job type changed.
+ */
+export function absorbDecision(qualification: Qualification, decision: Decision): boolean {
   if (decision.urgency === 'sewer') qualification.urgency = 'sewer';
   const takesJob = decision.urgency === 'sewer' || decision.urgency === 'routine';
   if (takesJob) qualification.problemStated = true;
-  if (takesJob && decision.jobType && (decision.urgency === 'sewer' || !qualification.jobType)) {
+  const sameUrgency = decision.urgency === qualification.urgency;
+  const previousJobType = qualification.jobType;
+  if (takesJob && decision.jobType && (sameUrgency || !qualification.jobType)) {
     qualification.jobType = decision.jobType;
   }
   if (decision.propertyType !== 'unknown') qualification.propertyType = decision.propertyType;
   if (decision.intent !== 'unknown') qualification.intent = decision.intent;
+  return qualification.jobType !== previousJobType;
 }
 
 /** Decides what to text next, from what is known and what was already asked. */

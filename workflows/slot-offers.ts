@@ -9,13 +9,14 @@ import type { InboundMessage } from './signals.ts';
 
 /** Offering times, booking the one picked, and the texts that follow a booking. */
 
-type OfferReason = 'first' | 'declined' | 'window' | 'taken';
+type OfferReason = 'first' | 'declined' | 'window' | 'taken' | 'job_changed';
 
 const OFFER_TEMPLATES: Record<OfferReason, string> = {
   first: 'slot_offer',
   declined: 'slot_retry',
   window: 'slot_retry',
   taken: 'slot_taken',
+  job_changed: 'slot_job_changed',
 };
 
 /** Unique per run, so a later conversation with the same caller starts its offers afresh. */

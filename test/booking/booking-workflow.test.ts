@@ -199,6 +199,31 @@ describe('booking a routine job', () => {
   });
 });
 
+describe('changing the problem after the offer', () => {
+  it('offers times for the new job and books it', async () => {
+    const { taskQueue } = await startWorker();
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('leaky faucet in bathroom');
+    const firstOffer = await customer.reply("It's my house, 45 W Lake St, Chicago 60601");
+
+    const newOffer = await customer.reply(
+      'actually forget the faucet, the real problem is the water heater, no hot water at all',
+    );
+    const confirmation = await customer.reply('the first one');
+    const { booking } = await customer.state();
+
+    expect(firstOffer).toContain('a fixture repair');
+    expect(newOffer).not.toContain('No problem');
+    expect(newOffer).toContain("Got it, so it's a water heater issue");
+    expect(newOffer).toContain('times for it instead');
+    expect(confirmation).toContain("You're booked");
+    expect(booking?.jobType).toBe('Water Heater');
+    expect(booking?.technician.id).toBe('ana');
+    expect(Date.parse(booking!.end) - Date.parse(booking!.start)).toBe(2 * 3_600_000);
+  });
+});
+
 describe('asking for the street', () => {
   let taskQueue: string;
 

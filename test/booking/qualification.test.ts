@@ -159,13 +159,23 @@ describe('triage template reuse', () => {
 });
 
 describe('decision merging', () => {
-  it('keeps the first job and takes a sewer backup over it', () => {
-    const qualification = newQualification(decision());
-    absorbDecision(qualification, decision({ jobType: 'Fixture Repair' }));
-    expect(qualification.jobType).toBe('Water Heater');
+  it('takes the latest job type and reports the change', () => {
+    const qualification = newQualification(decision({ jobType: 'Fixture Repair' }));
 
+    expect(absorbDecision(qualification, decision({ jobType: 'Water Heater' }))).toBe(true);
+    expect(qualification.jobType).toBe('Water Heater');
+    expect(absorbDecision(qualification, decision({ jobType: 'Water Heater' }))).toBe(false);
+    expect(absorbDecision(qualification, decision({ urgency: 'none', jobType: null }))).toBe(false);
+    expect(qualification.jobType).toBe('Water Heater');
+  });
+
+  it('keeps a sewer backup over later routine work', () => {
+    const qualification = newQualification(decision());
     absorbDecision(qualification, decision({ urgency: 'sewer', jobType: 'Drain/Sewer' }));
     expect(qualification.urgency).toBe('sewer');
+    expect(qualification.jobType).toBe('Drain/Sewer');
+
+    absorbDecision(qualification, decision({ jobType: 'Fixture Repair' }));
     expect(qualification.jobType).toBe('Drain/Sewer');
   });
 
