@@ -1,8 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { checkRuleFiles } from '../../engine/index.js';
 import type { ApiFailure, RuleFolder } from './api.js';
 import { formatRuleFile } from './format/stableJson.js';
+import { useLabels } from './labels.js';
 import { buildGraph } from './graph/buildGraph.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import type { RuleFiles } from './model/history.js';
@@ -113,6 +114,7 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
           nodes={graph.nodes}
           onSelectNode={selectNode}
         />
+        <SkipLink targetId={`tab-${tab}`} />
         <main className="canvas">
           <ReactFlowProvider>
             <GraphCanvas
@@ -147,6 +149,23 @@ export function Workspace({ folder, save, onProblems }: WorkspaceProps) {
         onClose={() => setDialogOpen(false)}
       />
     </EditorContext.Provider>
+  );
+}
+
+/**
+ * Renders a link, visible while it has focus, that moves focus past the graph's many nodes to
+ * the side panel's current tab, so a keyboard user need not Tab through every node.
+ */
+function SkipLink({ targetId }: { targetId: string }) {
+  const labels = useLabels();
+  const skip = (event: MouseEvent) => {
+    event.preventDefault();
+    document.getElementById(targetId)?.focus();
+  };
+  return (
+    <a className="skip-link" href={`#${targetId}`} onClick={skip}>
+      {labels.skipToPanel}
+    </a>
   );
 }
 

@@ -18,6 +18,7 @@ export const defaultLabels = {
   editLevelValues: 'Values only',
   editLevelFull: 'Full',
   sidePanel: 'Side panel',
+  skipToPanel: 'Skip to editor panel',
   inspectorTab: 'Edit',
   tryItTab: 'Try it',
   problemsTab: 'Problems',

@@ -35,6 +35,7 @@ export function JsonValueField({ label, file, pointer, readOnly }: JsonValueFiel
         className="mono"
         value={draft}
         readOnly={readOnly}
+        tabIndex={readOnly ? -1 : undefined}
         aria-invalid={invalid}
         aria-describedby={invalid ? `${id}-error` : undefined}
         onChange={(event) => onChange(event.target.value)}

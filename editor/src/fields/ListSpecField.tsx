@@ -75,6 +75,7 @@ function ListNamesInput({ label, names, suggestionsId, readOnly, onChange }: Lis
         className="mono"
         value={draft}
         readOnly={readOnly}
+        tabIndex={readOnly ? -1 : undefined}
         list={suggestionsId}
         onChange={(event) => {
           setDraft(event.target.value);

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLabels } from '../labels.js';
 import { phraseListPointer, PHRASES_FILE, phrasesOf, rulesUsingList } from '../model/ruleModel.js';
 import { insertAt, removeAt } from '../model/pointer.js';
@@ -18,10 +18,22 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
   const labels = useLabels();
   const { files, editFile } = useEditor();
   const [draft, setDraft] = useState('');
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState({ text: '', isError: false });
   const inputId = useId();
+  const chipList = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Index of a chip just removed: focus goes to the chip now in its place, or the input.
+  const removedIndex = useRef<number>(undefined);
   const phrases = phrasesOf(files, list);
   const pointer = phraseListPointer(list);
+
+  useEffect(() => {
+    const index = removedIndex.current;
+    if (index === undefined) return;
+    removedIndex.current = undefined;
+    const buttons = chipList.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+    (buttons[index] ?? input.current)?.focus();
+  });
 
   if (phrases === undefined) {
     return (
@@ -33,19 +45,20 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
     const phrase = draft.trim().replace(/\s+/g, ' ');
     if (phrase === '') return;
     if (phrases.includes(phrase)) {
-      setNotice(`${phrase} is already in ${list}.`);
+      setNotice({ text: `${phrase} is already in ${list}.`, isError: true });
       return;
     }
     // First in the list: the file then gains one line whatever its layout, where adding at the
     // end can also change the line before it (a new comma).
     editFile(PHRASES_FILE, (content) => insertAt(content, pointer, phrase, 0));
     setDraft('');
-    setNotice(`Added ${phrase} to ${list}.`);
+    setNotice({ text: `Added ${phrase} to ${list}.`, isError: false });
   };
   const removePhrase = (index: number) => {
     const phrase = phrases[index];
     editFile(PHRASES_FILE, (content) => removeAt(content, `${pointer}/${index}`));
-    setNotice(`Removed ${phrase} from ${list}.`);
+    removedIndex.current = index;
+    setNotice({ text: `Removed ${phrase} from ${list}.`, isError: false });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
@@ -63,7 +76,7 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
       <legend>
         Phrase list <code>{list}</code>
       </legend>
-      <ul className="chips">
+      <ul className="chips" ref={chipList}>
         {phrases.map((phrase, index) => (
           <li key={`${index}-${phrase}`} className="chip">
             <span>{phrase}</span>
@@ -83,9 +96,15 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
         </label>
         <input
           id={inputId}
+          ref={input}
           value={draft}
           placeholder="burst pipe, flood*, smell* ... gas"
-          onChange={(event) => setDraft(event.target.value)}
+          aria-invalid={notice.isError}
+          aria-describedby={`${inputId}-notice`}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (notice.isError) setNotice({ text: '', isError: false });
+          }}
           onKeyDown={onKeyDown}
         />
         <button type="button" onClick={addPhrase} aria-label={`${labels.addPhrase} to ${list}`}>
@@ -97,8 +116,12 @@ export function PhraseChips({ list, ruleName }: PhraseChipsProps) {
           Also used by {otherRules.join(', ')}: changes here apply to them too.
         </p>
       )}
-      <p className="visually-hidden" role="status">
-        {notice}
+      <p
+        id={`${inputId}-notice`}
+        className={notice.isError ? 'field-error' : 'visually-hidden'}
+        role="status"
+      >
+        {notice.text}
       </p>
     </fieldset>
   );

@@ -35,6 +35,7 @@ export function TextField({
           id={id}
           value={text}
           readOnly={readOnly}
+          tabIndex={readOnly ? -1 : undefined}
           rows={4}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -43,6 +44,7 @@ export function TextField({
           id={id}
           value={text}
           readOnly={readOnly}
+          tabIndex={readOnly ? -1 : undefined}
           list={suggestions ? `${id}-suggestions` : undefined}
           onChange={(event) => onChange(event.target.value)}
         />

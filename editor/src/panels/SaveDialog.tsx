@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useLabels } from '../labels.js';
 import type { ShownProblem } from '../problems.js';
 import { DiffView } from './DiffView.js';
@@ -45,6 +45,7 @@ export function SaveDialog(props: SaveDialogProps) {
       className="save-dialog"
       aria-labelledby="save-dialog-title"
       onClose={onClose}
+      onKeyDown={keepFocusInside}
     >
       <h2 id="save-dialog-title">{labels.diffDialog}</h2>
       {changes.length === 0 && <p>Nothing to save: the files match the rules folder.</p>}
@@ -83,4 +84,34 @@ export function SaveDialog(props: SaveDialogProps) {
       </div>
     </dialog>
   );
+}
+
+const FOCUSABLE = [
+  'button:not([disabled])',
+  'a[href]',
+  'input:not([disabled])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
+/**
+ * Makes Tab and Shift+Tab cycle through the dialog's controls. A modal <dialog> makes the page
+ * behind it inert, but in Chromium Tab from its last control still moves focus out of it.
+ */
+function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const focusable = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = document.activeElement;
+
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }

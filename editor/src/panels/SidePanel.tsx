@@ -22,12 +22,11 @@ export function SidePanel({ tab, onTab, children }: SidePanelProps) {
     outbox: labels.outboxTab,
   };
 
-  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+  // Arrow keys, Home and End move between tabs, as the WAI-ARIA tabs pattern expects.
   const onKeyDown = (event: KeyboardEvent) => {
-    const steps: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };
-    const step = steps[event.key];
-    if (step === undefined) return;
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length];
+    const next = tabAfterKey(event.key, tab);
+    if (next === undefined) return;
+    event.preventDefault();
     onTab(next);
     tabRefs.current[next]?.focus();
   };
@@ -66,4 +65,13 @@ export function SidePanel({ tab, onTab, children }: SidePanelProps) {
       ))}
     </aside>
   );
+}
+
+function tabAfterKey(key: string, current: SideTab): SideTab | undefined {
+  const index = TABS.indexOf(current);
+  if (key === 'ArrowRight') return TABS[(index + 1) % TABS.length];
+  if (key === 'ArrowLeft') return TABS[(index - 1 + TABS.length) % TABS.length];
+  if (key === 'Home') return TABS[0];
+  if (key === 'End') return TABS[TABS.length - 1];
+  return undefined;
 }
