@@ -102,6 +102,7 @@ async function bookChosen(conversation: ConversationHandle, index: number) {
     address: qualification.address,
     zip: qualification.zip,
     jobType: qualification.jobType,
+    timing: qualification.offerTiming,
   });
   if (result.status === 'taken') {
     conversation.note(`booking: ${offer.slots[index].label} was taken by another booking`);

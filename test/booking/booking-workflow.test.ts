@@ -320,6 +320,35 @@ describe('two conversations racing for the last slot today', () => {
   });
 });
 
+describe('five conversations picking the same time', () => {
+  it('books every free technician once', async () => {
+    const { taskQueue, deps } = await startWorker();
+    const customers = Array.from({ length: 5 }, () => caller(taskQueue));
+    for (const customer of customers) {
+      await customer.missedCall();
+      await customer.reply('leaky faucet in the bathroom of my house');
+      const offer = await customer.reply('45 W Lake St, Chicago 60601');
+      expect(offer).toContain('today at 11am');
+    }
+
+    const replies = await Promise.all(customers.map((customer) => customer.reply('the first one')));
+    const rows = deps.ledger.db
+      .prepare('SELECT technician_id AS technician, start FROM calendar_bookings ORDER BY id')
+      .all() as { technician: string; start: string }[];
+
+    const booked = replies.filter((text) => text.includes('booked for Monday, December 7 at 11am'));
+    expect(booked).toHaveLength(2);
+    expect(replies.filter((text) => text.includes('just booked by another customer'))).toHaveLength(
+      3,
+    );
+    expect(rows.map((row) => row.start)).toEqual([
+      '2026-12-07T11:00:00.000-06:00',
+      '2026-12-07T11:00:00.000-06:00',
+    ]);
+    expect(rows.map((row) => row.technician).sort()).toEqual(['ana', 'ben']);
+  });
+});
+
 describe('qualifying before the offer', () => {
   let taskQueue: string;
   let bookingNow = new Date('2026-12-07T14:00:00.000Z');

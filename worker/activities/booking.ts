@@ -5,9 +5,17 @@ import { bookingRules, priceRangeFor } from '../calendar/booking-settings.ts';
 import { clockText, dateText, slotLabel } from '../calendar/labels.ts';
 import { isPleasantry, readTiming, readYesNo } from '../calendar/reply-words.ts';
 import { readSlotReply } from '../calendar/slot-reply.ts';
-import { freeSlots, pickSlots, type SlotRequest } from '../calendar/slots.ts';
+import { freeSlots, pickSlots, type SlotCandidate, type SlotRequest } from '../calendar/slots.ts';
 import { Calendar } from '../calendar/store.ts';
-import type { Booking, SlotChoice, SlotOffer, TimeWindow, VisitTiming } from '../calendar/types.ts';
+import type {
+  Booking,
+  BookingRequest,
+  Slot,
+  SlotChoice,
+  SlotOffer,
+  TimeWindow,
+  VisitTiming,
+} from '../calendar/types.ts';
 import { holidayOn } from '../hours.ts';
 import type { Ledger } from '../ledger.ts';
 import {
@@ -60,6 +68,8 @@ export interface BookSlotRequest {
   address: string | null;
   zip: string | null;
   jobType: JobType;
+  /** Selects the after-hours ranges for another technician at the same time. */
+  timing?: VisitTiming | null;
 }
 
 export type BookSlotResult =
@@ -154,27 +164,20 @@ export function createBookingActivities(deps: BookingDeps) {
       return { ...calendarOf().saveOffer(businessId, input.conversationId, offer), outsideWindow };
     },
 
-    /** Books one offered time, atomically; `taken` when another conversation got it first. */
+    /**
+     * Books one offered time, atomically. When the offered technician was taken meanwhile, books
+     * the same time with another technician who can do the job and is free then. Returns `taken`
+     * when no such technician is free.
+     */
     async bookSlot(input: BookSlotRequest): Promise<BookSlotResult> {
-      const slot = input.offer.slots[input.index];
-      const rules = bookingRules(deps.settings);
-      const busyUntil = DateTime.fromISO(slot.end, { setZone: true }).plus({
-        minutes: rules.travelBufferMinutes,
-      });
-      const result = calendarOf().book(
-        {
-          businessId,
-          conversationId: input.conversationId,
-          offerId: input.offer.id,
-          slot,
-          timezone: input.offer.timezone,
-          phone: input.phone,
-          address: input.address,
-          zip: input.zip,
-          jobType: input.jobType,
-        },
-        busyUntil.toISO()!,
-      );
+      const offered = input.offer.slots[input.index];
+      let result = claimSlot(deps, calendarOf(), input, offered);
+      if (result.status === 'taken') {
+        for (const slot of sameTimeSlots(deps, calendarOf(), input, offered)) {
+          result = claimSlot(deps, calendarOf(), input, slot);
+          if (result.status === 'booked') break;
+        }
+      }
       if (result.status === 'taken') return result;
 
       const start = DateTime.fromISO(result.booking.start, { zone: input.offer.timezone });
@@ -201,6 +204,62 @@ export function createBookingActivities(deps: BookingDeps) {
       return priceRangeFor(deps.settings, input.jobType);
     },
   };
+}
+
+/** Books a slot for the request's conversation and offer; each claim is its own transaction. */
+function claimSlot(deps: BookingDeps, calendar: Calendar, input: BookSlotRequest, slot: Slot) {
+  const rules = bookingRules(deps.settings);
+  const busyUntil = DateTime.fromISO(slot.end, { setZone: true }).plus({
+    minutes: rules.travelBufferMinutes,
+  });
+  const request: BookingRequest = {
+    businessId: deps.settings.id,
+    conversationId: input.conversationId,
+    offerId: input.offer.id,
+    slot,
+    timezone: input.offer.timezone,
+    phone: input.phone,
+    address: input.address,
+    zip: input.zip,
+    jobType: input.jobType,
+  };
+  return calendar.book(request, busyUntil.toISO()!);
+}
+
+/**
+ * Lists the offered time with each other technician who can do the job and is free then. The
+ * lead time counts from the offer, as it did when the time was offered.
+ */
+function sameTimeSlots(
+  deps: BookingDeps,
+  calendar: Calendar,
+  input: BookSlotRequest,
+  offered: Slot,
+): Slot[] {
+  const rules = bookingRules(deps.settings);
+  const start = DateTime.fromISO(offered.start, { zone: rules.timezone });
+  const busy = calendar.busy(
+    deps.settings.id,
+    start.minus({ days: 1 }).toJSDate(),
+    start.plus({ days: 1 }).toJSDate(),
+  );
+  const request: SlotRequest = {
+    now: new Date(input.offer.offeredAt),
+    jobType: input.jobType,
+    urgency: 'routine',
+    timing: input.timing ?? null,
+    window: { from: offered.start, to: start.plus({ minutes: 1 }).toISO()! },
+    exclude: [],
+  };
+  return freeSlots(rules, busy, request)
+    .filter(({ technician }) => technician.id !== offered.technicianId)
+    .map(({ technician, start: from, end }) => ({
+      ...offered,
+      technicianId: technician.id,
+      technicianName: technician.name,
+      start: from.toISO()!,
+      end: end.toISO()!,
+    }));
 }
 
 function describeArea(settings: BusinessSettings): { name: string; referral: string } {
@@ -231,11 +290,14 @@ function findOfferTimes(deps: BookingDeps, calendar: Calendar, input: OfferReque
     isClosed: (day) => holidayOn(deps.settings, day) !== null,
   };
 
-  let picked = pickSlots(freeSlots(rules, busy, request), request, rules.slotsPerOffer);
+  const openOffers = calendar.openOfferCounts(deps.settings.id, now);
+  const candidates = (slotRequest: SlotRequest) =>
+    spreadOverTechnicians(freeSlots(rules, busy, slotRequest), openOffers);
+  let picked = pickSlots(candidates(request), request, rules.slotsPerOffer);
   const outsideWindow = picked.length === 0 && request.window !== null;
   if (outsideWindow) {
     const anyTime = { ...request, window: null };
-    picked = pickSlots(freeSlots(rules, busy, anyTime), anyTime, rules.slotsPerOffer);
+    picked = pickSlots(candidates(anyTime), anyTime, rules.slotsPerOffer);
   }
 
   const localNow = DateTime.fromJSDate(now, { zone: rules.timezone });
@@ -247,4 +309,20 @@ function findOfferTimes(deps: BookingDeps, calendar: Calendar, input: OfferReque
     label: slotLabel(start, localNow),
   }));
   return { slots, outsideWindow };
+}
+
+/**
+ * Orders technicians free at the same time by how many open offers already name them then, so
+ * customers texting at the same moment are offered different technicians where several are free.
+ * The sort is stable: ties keep the technicians' order in the settings.
+ */
+function spreadOverTechnicians(
+  candidates: SlotCandidate[],
+  openOffers: Map<string, number>,
+): SlotCandidate[] {
+  const offersOf = ({ technician, start }: SlotCandidate) =>
+    openOffers.get(`${technician.id} ${start.toMillis()}`) ?? 0;
+  return [...candidates].sort(
+    (a, b) => a.start.toMillis() - b.start.toMillis() || offersOf(a) - offersOf(b),
+  );
 }

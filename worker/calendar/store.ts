@@ -137,6 +137,36 @@ export class Calendar {
     return offer;
   }
 
+  /**
+   * Counts the open offers of each technician and start time after `now`, keyed
+   * "<technician id> <start in ms>". An offer is open while it is its conversation's latest and
+   * the conversation has no booking yet. Only the latest 500 offers are read, to bound the cost
+   * per offer: offers older than that rarely name times still ahead.
+   */
+  openOfferCounts(businessId: string, now: Date): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT slots FROM calendar_offers AS o
+        WHERE business_id = ?
+          AND number = (SELECT MAX(number) FROM calendar_offers
+            WHERE conversation_id = o.conversation_id)
+          AND NOT EXISTS (SELECT 1 FROM calendar_bookings AS b
+            WHERE b.conversation_id = o.conversation_id AND b.status = 'booked')
+        ORDER BY rowid DESC LIMIT 500`,
+      )
+      .all(businessId) as { slots: string }[];
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      for (const slot of JSON.parse(row.slots) as Slot[]) {
+        const start = Date.parse(slot.start);
+        if (start <= now.getTime()) continue;
+        const key = `${slot.technicianId} ${start}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
   offer(id: string): SlotOffer | null {
     const row = this.db
       .prepare(
