@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import type { JobType } from '../engine/index.ts';
 import type {
-  DispatchFacts, DispatchRole, DispatchUrgency,
+  DispatchFacts,
+  DispatchRole,
+  DispatchUrgency,
 } from '../workflows/dispatch-signals.ts';
 import type { Period } from './hours.ts';
+import { checkZip, ServiceAreaError } from './service-area.ts';
 import type { BusinessSettings } from './settings.ts';
 
 const ROLE_NAMES: Record<DispatchRole, string> = {
@@ -36,7 +39,10 @@ function periodText(period: Period): string {
 
 /** Reads a number digit by digit, so a text-to-speech voice does not say "three billion". */
 function spokenDigits(phone: string): string {
-  return phone.replace(/[^0-9]/g, '').split('').join(' ');
+  return phone
+    .replace(/[^0-9]/g, '')
+    .split('')
+    .join(' ');
 }
 
 /**
@@ -48,7 +54,8 @@ export function dispatchVars(settings: BusinessSettings, facts: DispatchFacts) {
   const zip = customer.zip ? ` (ZIP ${customer.zip})` : '';
   const tried = facts.tried.map((responder) => {
     const notified = localClock(settings, responder.notifiedAt);
-    return `${responder.name} (${ROLE_NAMES[responder.role]}, notified ${notified})`;
+    const reply = responder.lastReply ? `, replied "${quote(responder.lastReply)}"` : '';
+    return `${responder.name} (${ROLE_NAMES[responder.role]}, notified ${notified}${reply})`;
   });
   const callWithin = 'Call the customer within 10 minutes.';
   const callOnly = 'Do NOT text them: they opted out of texts.';
@@ -63,7 +70,7 @@ export function dispatchVars(settings: BusinessSettings, facts: DispatchFacts) {
       customerName: customer.name ?? 'not given',
       customerPhone: customer.phone,
       customerPhoneSpoken: spokenDigits(customer.phone),
-      address: customer.address ?? `not given yet${zip}`,
+      address: `${customer.address ?? `not given yet${zip}`}${outsideArea(settings, customer.zip)}`,
       issue: quote(facts.issue),
       when: periodText(facts.period),
       contact: facts.customerOptedOut ? `${callWithin} ${callOnly}` : callWithin,
@@ -73,6 +80,22 @@ export function dispatchVars(settings: BusinessSettings, facts: DispatchFacts) {
       detail: facts.detail ? quote(facts.detail) : '',
     },
   };
+}
+
+/**
+ * Flags an address outside the service area, so the responder decides whether to go. The
+ * dispatch runs anyway: a leak or a gas smell is never declined by ZIP code alone.
+ */
+function outsideArea(settings: BusinessSettings, zip: string | null): string {
+  if (!zip) return '';
+  try {
+    return checkZip(settings.serviceArea, zip).inArea === false
+      ? ' (OUTSIDE the service area)'
+      : '';
+  } catch (error) {
+    if (error instanceof ServiceAreaError) return '';
+    throw error;
+  }
 }
 
 /** Reads the after-hours fee sentence from business settings, with its amount filled in. */

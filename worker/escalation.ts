@@ -17,6 +17,7 @@ export interface EscalationPolicy {
   templates: {
     voice: string;
     repeat: string;
+    unclear: string;
     update: string;
     acknowledged: string;
     taken: string;
@@ -40,6 +41,7 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
   templates: {
     voice: 'dispatch_voice_notice',
     repeat: 'dispatch_escalation',
+    unclear: 'dispatch_unclear',
     update: 'dispatch_update',
     acknowledged: 'dispatch_acknowledged',
     taken: 'dispatch_taken',

@@ -1,7 +1,11 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { technicianReplySignal, type TechnicianReply } from '../workflows/dispatch-signals.ts';
+import {
+  technicianReplySignal,
+  type TechnicianIntent,
+  type TechnicianReply,
+} from '../workflows/dispatch-signals.ts';
 import {
   DEFAULT_ESCALATION_POLICY,
   escalationPolicy,
@@ -26,6 +30,11 @@ CREATE TABLE IF NOT EXISTS dispatch_notices (
   UNIQUE (dispatch_id, phone)
 );
 CREATE INDEX IF NOT EXISTS dispatch_notices_by_phone ON dispatch_notices (business_id, phone, id);
+CREATE TABLE IF NOT EXISTS dispatch_holders (
+  dispatch_id TEXT PRIMARY KEY,
+  phone TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS dispatch_closures (
   dispatch_id TEXT PRIMARY KEY,
   at TEXT NOT NULL
@@ -75,6 +84,13 @@ export class DispatchNotices {
       );
   }
 
+  /** Records who acknowledged a dispatch, so later replies from that phone find it. */
+  recordHolder(dispatchId: string, phone: string, at: string): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO dispatch_holders (dispatch_id, phone, at) VALUES (?, ?, ?)')
+      .run(dispatchId, phone, at);
+  }
+
   recordClosure(dispatchId: string, at: string): void {
     this.db
       .prepare('INSERT OR IGNORE INTO dispatch_closures (dispatch_id, at) VALUES (?, ?)')
@@ -105,18 +121,56 @@ export class DispatchNotices {
     return this.db.prepare(query).get(callUuid) !== undefined;
   }
 
-  /** Returns the open dispatch most recently notified to a phone, or null. */
-  openDispatchFor(businessId: string, phone: string): string | null {
-    const row = this.db
+  /** Lists the open dispatches notified to a phone, most recent first, with their holders. */
+  openDispatchesFor(businessId: string, phone: string): OpenDispatch[] {
+    return this.db
       .prepare(
-        `SELECT dispatch_id AS dispatchId FROM dispatch_notices n
-          WHERE business_id = ? AND phone = ?
+        `SELECT n.dispatch_id AS dispatchId, h.phone AS holderPhone FROM dispatch_notices n
+          LEFT JOIN dispatch_holders h ON h.dispatch_id = n.dispatch_id
+          WHERE n.business_id = ? AND n.phone = ?
             AND NOT EXISTS (SELECT 1 FROM dispatch_closures c WHERE c.dispatch_id = n.dispatch_id)
-          ORDER BY id DESC LIMIT 1`,
+          ORDER BY n.id DESC`,
       )
-      .get(businessId, phone) as { dispatchId: string } | undefined;
-    return row?.dispatchId ?? null;
+      .all(businessId, phone) as OpenDispatch[];
   }
+}
+
+/** An open dispatch notified to a phone, and the phone that acknowledged it, if any. */
+export interface OpenDispatch {
+  dispatchId: string;
+  holderPhone: string | null;
+}
+
+/** Returns the customer's E.164 number from a dispatch id, `ringback/BUSINESS/PHONE/dispatch/…`. */
+function customerOf(dispatchId: string): string {
+  return dispatchId.split('/')[2] ?? '';
+}
+
+/**
+ * Chooses which open dispatch a responder's reply is for, among those notified to the phone
+ * (most recent first):
+ * - a reply naming the last four or more digits of one dispatch's customer goes to it;
+ * - `called` goes to the dispatch the phone holds;
+ * - `acknowledge` and other replies go to one nobody holds yet, else to one the phone holds.
+ * Otherwise the most recent one.
+ */
+export function chooseDispatch(
+  open: OpenDispatch[],
+  phone: string,
+  text: string,
+  intent: TechnicianIntent,
+): string | null {
+  if (open.length === 0) return null;
+  const digitRuns = text.match(/\d{4,}/g) ?? [];
+  const named = open.filter(({ dispatchId }) =>
+    digitRuns.some((digits) => customerOf(dispatchId).endsWith(digits)),
+  );
+  if (named.length === 1) return named[0].dispatchId;
+
+  const held = open.find((dispatch) => dispatch.holderPhone === phone);
+  const free = open.find((dispatch) => dispatch.holderPhone === null);
+  const preferred = intent === 'called' ? (held ?? free) : (free ?? held);
+  return (preferred ?? open[0]).dispatchId;
 }
 
 /** Phone numbers of everyone a dispatch may notify: the technicians and the owner. */
@@ -143,7 +197,7 @@ export interface TechnicianRouterDeps {
 /**
  * Builds the inbound-text hook that keeps staff texts out of customer conversations. A text
  * from a technician's or the owner's phone is recorded in the ledger and signalled to the open
- * dispatch last notified to that phone. With no open dispatch it is only recorded. Throws a
+ * dispatch it is for (see chooseDispatch). With no open dispatch it is only recorded. Throws a
  * HandoffError when Temporal is unreachable, so the webhook responds 503 and Vonage retries.
  */
 export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRouter {
@@ -163,7 +217,9 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
     if (!staffPhones(deps.settings).has(phone)) return false;
 
     const businessId = deps.settings.id;
-    const dispatchId = notices.openDispatchFor(businessId, phone);
+    const intent = readTechnicianReply(text, currentPolicy());
+    const open = notices.openDispatchesFor(businessId, phone);
+    const dispatchId = chooseDispatch(open, phone, text, intent);
     deps.ledger.recordInbound({
       businessId,
       phone,
@@ -179,7 +235,6 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
     const sourceId = `message:${messageId}`;
     if (deps.ledger.wasHandedOff(sourceId)) return true;
 
-    const intent = readTechnicianReply(text, currentPolicy());
     const reply: TechnicianReply = { messageId, phone, text, at, intent };
     try {
       await deps.client.workflow.getHandle(dispatchId).signal(technicianReplySignal, reply);

@@ -163,7 +163,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
 
   async function routeDecision(message: InboundMessage, decision: Decision): Promise<void> {
     if (decision.keyword === 'STOP') {
-      await optOut(message);
+      await optOut(message, isEmergency(decision) || state.needsDispatch);
       if (isEmergency(decision)) {
         await onEmergency(conversation, decision, message);
       } else if (state.needsDispatch) {
@@ -210,7 +210,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
     }
   }
 
-  async function optOut(message: InboundMessage): Promise<void> {
+  /** Records an opt-out and confirms it, telling a customer with an emergency it still runs. */
+  async function optOut(message: InboundMessage, emergency: boolean): Promise<void> {
     const { alreadyOptedOut } = await activities.recordOptOut({
       phone: state.phone,
       wording: message.text,
@@ -223,8 +224,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       conversation.note('opt-out repeated: recorded, no second confirmation');
       return;
     }
-    await conversation.text('optout_confirmation', 'optout_confirmation');
-    conversation.note('opted out: confirmation sent');
+    const templateId = emergency ? 'optout_confirmation_dispatch' : 'optout_confirmation';
+    await conversation.text(templateId, 'optout_confirmation');
+    conversation.note(`opted out: ${templateId} sent`);
   }
 
   async function optIn(message: InboundMessage): Promise<void> {

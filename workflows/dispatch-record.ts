@@ -77,8 +77,13 @@ export class DispatchRecord {
   markNotified(responder: Responder, delivered: boolean, detail: string): void {
     const at = new Date().toISOString();
     const earlier = this.notified.findIndex((tried) => tried.phone === responder.phone);
+    const lastReply = earlier >= 0 ? this.notified[earlier].lastReply : undefined;
     if (earlier >= 0) this.notified.splice(earlier, 1);
-    this.notified.push({ ...responderOnly(responder), notifiedAt: at });
+    this.notified.push({
+      ...responderOnly(responder),
+      notifiedAt: at,
+      ...(lastReply ? { lastReply } : {}),
+    });
     this.summary.notifiedAt ??= at;
     if (!this.acknowledged) this.summary.holder = responderOnly(responder);
     this.add(delivered ? 'notified' : 'notice_failed', responder, detail);
@@ -90,6 +95,13 @@ export class DispatchRecord {
     this.summary.holder = responderOnly(responder);
     this.summary.status = 'acknowledged';
     this.add('acknowledged', responder, words);
+  }
+
+  /** Keeps a responder's reply that did not take the job, for the notices that follow. */
+  noteReply(responder: Responder, words: string): void {
+    const tried = this.notified.find((entry) => entry.phone === responder.phone);
+    if (tried) tried.lastReply = words;
+    this.add('technician_message', responder, words);
   }
 
   calledCustomer(responder: Responder, words: string): void {

@@ -48,6 +48,8 @@ export interface DispatchPlan {
     voice: string;
     /** The notice of every round after the first; absent in plans made before rounds existed. */
     repeat?: string;
+    /** The reply to a responder's unreadable answer; absent in plans made before it existed. */
+    unclear?: string;
     update: string;
     acknowledged: string;
     taken: string;
@@ -74,6 +76,8 @@ export interface DispatchInput {
 /** A responder notified earlier, as later notices list them. */
 export interface TriedResponder extends Responder {
   notifiedAt: string;
+  /** The responder's last reply that neither took the job nor reported a call, if any. */
+  lastReply?: string;
 }
 
 /** The facts every text about a dispatch is written from. */

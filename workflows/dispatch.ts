@@ -34,7 +34,8 @@ const dispatchActivities = proxyActivities<Activities>({
     maximumAttempts: 5,
   },
 });
-const { notifyTechnician, textTechnician, callTechnician, closeDispatch } = dispatchActivities;
+const { notifyTechnician, textTechnician, callTechnician, closeDispatch, recordDispatchHolder } =
+  dispatchActivities;
 
 /**
  * One emergency dispatch, started by the conversation. Notifies each responder of the plan's
@@ -175,12 +176,28 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     const responder =
       record.notifiedResponder(reply.phone) ??
       plan.chain.find((step) => step.phone === reply.phone);
-    if (!responder || reply.intent === 'other') {
-      record.add('technician_message', responder, reply.text);
+    if (!responder) {
+      record.add('technician_message', undefined, reply.text);
       return report();
+    }
+    if (reply.intent === 'other') {
+      record.noteReply(responder, reply.text);
+      await report();
+      // Someone who has not taken the job learns that it is still not theirs, and how to take it.
+      if (!record.acknowledged && plan.templates.unclear) {
+        await text(responder, plan.templates.unclear);
+      }
+      return;
     }
     const holder = record.summary.acknowledgedBy;
     if (!holder) {
+      // Recorded first, so that the router sends the holder's next reply, such as CALLED, here.
+      const at = new Date().toISOString();
+      try {
+        await recordDispatchHolder({ dispatchId: info.workflowId, phone: responder.phone, at });
+      } catch (error) {
+        log.warn('dispatch holder not recorded', { error: String(error) });
+      }
       record.acknowledge(responder, reply.text);
       await report();
       await text(responder, plan.templates.acknowledged);

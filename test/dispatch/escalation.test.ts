@@ -210,6 +210,8 @@ describe('dispatch replies and details', () => {
     await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
     await waitForNotice(ANA, customer);
     await bed.env.sleep('2m');
+    await bed.text(ANA, 'ok', FRIDAY_MORNING);
+    await bed.waitForEvent(customer, 'acknowledged');
     await bed.text(ANA, 'Called them, heading over', FRIDAY_MORNING);
 
     const summary = await bed.waitForEvent(customer, 'called_customer');
@@ -295,6 +297,83 @@ describe('dispatch replies and details', () => {
   });
 });
 
+describe('replies from a technician with several dispatches', () => {
+  it('routes CALLED to the job the technician holds', async () => {
+    const first = newCustomer();
+    await bed.emergency(first, 'Pipe burst in the basement, water everywhere', FRIDAY_MORNING);
+    await waitForNotice(ANA, first);
+    await bed.text(ANA, 'ok', FRIDAY_MORNING);
+    await bed.waitForEvent(first, 'acknowledged');
+
+    const second = newCustomer();
+    await bed.emergency(second, 'Water heater burst, water everywhere', FRIDAY_MORNING);
+    await waitForNotice(ANA, second);
+    await bed.text(ANA, 'called', FRIDAY_MORNING);
+    const held = await bed.waitForEvent(first, 'called_customer');
+
+    expect(held.calledCustomerAt).not.toBeNull();
+    const newer = await bed.dispatch(second);
+    expect(newer.acknowledgedBy).toBeNull();
+    expect(eventsOf(newer, 'called_customer')).toEqual([]);
+
+    await bed.text(ANA, 'yes', FRIDAY_MORNING);
+    const taken = await bed.waitForEvent(second, 'acknowledged');
+    expect(taken.acknowledgedBy?.phone).toBe(ANA);
+  });
+
+  it('routes a reply naming the customer to that job', async () => {
+    const first = newCustomer();
+    await bed.emergency(first, 'Basement is flooding', FRIDAY_MORNING);
+    await waitForNotice(ANA, first);
+    const second = newCustomer();
+    await bed.emergency(second, 'Pipe burst under the sink, spraying', FRIDAY_MORNING);
+    await waitForNotice(ANA, second);
+
+    await bed.text(ANA, `ok ${first.slice(-4)}`, FRIDAY_MORNING);
+    const named = await bed.waitForEvent(first, 'acknowledged');
+
+    expect(named.acknowledgedBy?.phone).toBe(ANA);
+    expect((await bed.dispatch(second)).acknowledgedBy).toBeNull();
+  });
+
+  it('passes on a reply that does not take the job', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(ANA, "ok but I can't get there for 2 hours", FRIDAY_MORNING);
+    const [, unclear] = await waitForNotice(ANA, customer, 2);
+    expect(unclear).toContain('Reply OK to take it');
+
+    await bed.env.sleep('15m');
+    const [backupNotice] = await waitForNotice(BEN, customer);
+    expect(backupNotice).toContain(`replied "ok but I can't get there for 2 hours"`);
+    expect((await bed.dispatch(customer)).acknowledgedBy).toBeNull();
+  });
+
+  it('gives the address to a technician who takes the job late', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'My basement is flooding, pipe burst', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.env.sleep('15m');
+    await waitForNotice(BEN, customer);
+    await bed.text(customer, '123 Oak St, Chicago IL 60601', FRIDAY_MORNING);
+    await waitForNotice(BEN, customer, 2);
+
+    await bed.text(ANA, 'on it', FRIDAY_MORNING);
+    const [, thanks] = await waitForNotice(ANA, customer, 2);
+    expect(thanks).toContain('the emergency is yours');
+    expect(thanks).toContain('Address: 123 Oak St');
+  });
+
+  it('flags an address outside the service area', async () => {
+    const customer = newCustomer();
+    const words = 'Pipe burst in the basement at 742 Evergreen Ter, Springfield IL 62704';
+    await bed.emergency(customer, words, FRIDAY_MORNING);
+    const [notice] = await waitForNotice(ANA, customer);
+    expect(notice).toContain('(OUTSIDE the service area)');
+  });
+});
+
 describe('customer side of a dispatch', () => {
   it('tells the customer a technician will call within 10 minutes', async () => {
     const customer = newCustomer();
@@ -328,6 +407,7 @@ describe('customer side of a dispatch', () => {
     const texts = bed.standIn.textsTo(customer);
     expect(texts).toHaveLength(2);
     expect(texts[1]).toContain("You've been opted out");
+    expect(texts[1]).toContain('Our on-call technician will still call you');
     const summary = await bed.dispatch(customer);
     expect(summary.customerOptedOut).toBe(true);
   });

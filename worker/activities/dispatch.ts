@@ -113,6 +113,7 @@ export function createDispatchActivities(deps: DispatchDeps) {
         templates: {
           voice: policy.templates.voice,
           repeat: policy.templates.repeat,
+          unclear: policy.templates.unclear,
           update: policy.templates.update,
           acknowledged: policy.templates.acknowledged,
           taken: policy.templates.taken,
@@ -178,6 +179,11 @@ export function createDispatchActivities(deps: DispatchDeps) {
       const address = parseAddress(input.text);
       if (!address) return null;
       return formatAddress({ ...address, zip: address.zip ?? input.zip });
+    },
+
+    /** Records who holds a dispatch, so that their later replies, such as CALLED, reach it. */
+    async recordDispatchHolder(input: { dispatchId: string; phone: string; at: string }) {
+      notices.recordHolder(input.dispatchId, input.phone, input.at);
     },
 
     /** Records that a dispatch no longer takes replies, so the router stops sending it any. */
