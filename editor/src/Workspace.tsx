@@ -216,7 +216,6 @@ function describeFailure(failure: ApiFailure): string {
   if (failure.kind === 'invalid') {
     return `${failure.message}: ${failure.problems.map((problem) => problem.message).join('; ')}`;
   }
-  if (failure.kind === 'conflict')
-    return `${failure.message}. Reload the page to get the file as it is now.`;
+  // The server's conflict message already says to reload and apply the edit again.
   return failure.message;
 }

@@ -142,7 +142,7 @@ export function GraphCanvas({ graph, selection, onSelect, arrangeRequest }: Grap
       panOnScroll
       zoomOnDoubleClick={false}
       ariaLabelConfig={labels.reactFlow}
-      proOptions={{ hideAttribution: true }}
+      attributionPosition="top-right"
     >
       <Background gap={24} />
       <Controls showInteractive={false} />
@@ -195,7 +195,8 @@ function layoutItems(
 }
 
 function ariaLabelOf(node: GraphNode): string {
-  const parts = [`${node.type} ${node.data.title}`];
+  const kind = specByKind.get(node.type ?? '')?.label ?? node.type;
+  const parts = [`${kind} ${node.data.title}`];
   if (node.data.problems.length > 0) parts.push(`${node.data.problems.length} problems`);
   if (node.data.mark === 'fired') parts.push('fired in the last try');
   if (node.data.mark === 'chosen') parts.push('chosen in the last try');

@@ -59,6 +59,7 @@ function BranchInspector({ data }: InspectorProps<BranchData>) {
 
 export const branchKind: NodeKindSpec<BranchData> = {
   kind: 'branch',
+  label: 'Branch',
   rank: 2,
   width: 200,
   estimateHeight: () => 72,

@@ -110,6 +110,7 @@ function summariseEvent(located: LocatedRule): string {
 
 export const ruleKind: NodeKindSpec<RuleData> = {
   kind: 'rule',
+  label: 'Rule',
   rank: 1,
   width: 260,
   estimateHeight: (data) => 96 + Math.ceil(data.lists.length / 2) * 22,

@@ -25,7 +25,7 @@ function RuleSetInspector({ data }: InspectorProps<RuleSetData>) {
   const labels = useLabels();
   return (
     <div className="inspector">
-      <h2>Rule set {data.file}</h2>
+      <h2>Rule set {data.title}</h2>
       <TextField label={labels.ruleDescription} file={data.file} pointer="/description" multiline />
       <p>
         {data.ruleCount} rules. json-rules-engine runs every rule of this file on each customer
@@ -37,6 +37,7 @@ function RuleSetInspector({ data }: InspectorProps<RuleSetData>) {
 
 export const ruleSetKind: NodeKindSpec<RuleSetData> = {
   kind: 'ruleSet',
+  label: 'Rule set',
   rank: 0,
   width: 200,
   estimateHeight: () => 80,
@@ -47,7 +48,7 @@ export const ruleSetKind: NodeKindSpec<RuleSetData> = {
       return {
         id: `ruleSet:${file}`,
         data: {
-          title: file,
+          title: ruleSetTitle(file),
           locations: [{ file, pointer: '' }],
           file,
           description: typeof content.description === 'string' ? content.description : '',
@@ -72,3 +73,9 @@ export const ruleSetKind: NodeKindSpec<RuleSetData> = {
   Node: RuleSetNode,
   Inspector: RuleSetInspector,
 };
+
+/** Returns a rule file's name for people: `keywords.json` becomes `Keywords (keywords.json)`. */
+export function ruleSetTitle(file: string): string {
+  const base = file.replace(/\.json$/, '').replace(/[-_]+/g, ' ');
+  return `${base.charAt(0).toUpperCase()}${base.slice(1)} (${file})`;
+}

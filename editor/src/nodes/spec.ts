@@ -49,6 +49,8 @@ export interface InspectorProps<Data extends BaseNodeData> {
 export interface NodeKindSpec<Data extends BaseNodeData = BaseNodeData> {
   /** React Flow node type and the prefix of node ids, e.g. `rule`. */
   kind: string;
+  /** Name of the kind for people, e.g. `Rule set`, read by screen readers and the search list. */
+  label: string;
   /** Column in the automatic layout, counted from the left. */
   rank: number;
   /** Width on the canvas, in pixels; the layout uses it. */

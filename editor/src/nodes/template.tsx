@@ -171,6 +171,7 @@ function TemplateInspector({ data }: InspectorProps<TemplateData>) {
 
 export const templateKind: NodeKindSpec<TemplateData> = {
   kind: 'template',
+  label: 'Template',
   rank: 3,
   width: 280,
   estimateHeight: () => 96,

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLabels } from '../labels.js';
+import { NODE_KINDS } from '../nodes/index.js';
 import type { GraphNode } from '../nodes/spec.js';
+
+const kindLabels = new Map(NODE_KINDS.map((spec) => [spec.kind, spec.label]));
 
 interface FindNodeProps {
   nodes: GraphNode[];
@@ -51,7 +54,7 @@ export function FindNode({ nodes, onFound }: FindNodeProps) {
       <datalist id={`${id}-names`}>
         {nodes.map((node) => (
           <option key={node.id} value={node.data.title}>
-            {node.type}
+            {kindLabels.get(node.type ?? '') ?? node.type}
           </option>
         ))}
       </datalist>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { CLASSIFICATION_FIELDS } from '../../../engine/index.js';
-import type { ConditionOutcome, FiredRule, RenderedMessage } from '../../../engine/index.js';
+import type { FiredRule, RenderedMessage } from '../../../engine/index.js';
 import { useLabels } from '../labels.js';
 import type { TryItInput, TryItResult } from '../state/useTryIt.js';
+import { ConditionOutcomes } from './ConditionOutcomes.js';
 
 interface TryItPanelProps {
   input: TryItInput;
@@ -95,40 +96,8 @@ function RuleOutcome({ rule }: { rule: FiredRule }) {
       <h4>
         {rule.result ? '✓' : '✗'} {rule.name} <span className="muted">{rule.file}</span>
       </h4>
-      <table className="plain conditions-table">
-        <thead>
-          <tr>
-            <th scope="col">Fact</th>
-            <th scope="col">Operator</th>
-            <th scope="col">Expected</th>
-            <th scope="col">Value seen</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rule.conditions.map((condition, index) => (
-            <ConditionRow key={index} condition={condition} />
-          ))}
-        </tbody>
-      </table>
+      <ConditionOutcomes rule={rule} />
     </article>
-  );
-}
-
-function ConditionRow({ condition }: { condition: ConditionOutcome }) {
-  return (
-    <tr className={condition.result ? 'passed' : 'failed'}>
-      <td>{condition.fact}</td>
-      <td>{condition.operator}</td>
-      <td className="mono">{JSON.stringify(condition.expected)}</td>
-      <td className="mono">
-        {JSON.stringify(condition.saw)}
-        {condition.matched && (
-          <span className="matched"> matched: {condition.matched.join(', ')}</span>
-        )}
-      </td>
-      <td>{condition.result ? 'true' : 'false'}</td>
-    </tr>
   );
 }
 

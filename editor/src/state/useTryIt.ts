@@ -73,7 +73,9 @@ export function useTryIt(
     let current = true;
     const timer = setTimeout(async () => {
       try {
-        const decision = await engine.classifier.classify(input);
+        // Full explanations list every condition of rules that did not fire too, so the panel
+        // can show each rule's whole condition tree.
+        const decision = await engine.classifier.classify(input, { explain: 'full' });
         if (current) setResult({ decision, ...renderReply(engine.bundle, decision, templateVars) });
       } catch (error) {
         if (current)
