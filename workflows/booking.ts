@@ -68,6 +68,7 @@ async function continueBooking(
       offer: qualification.status === 'offered' ? qualification.offer : null,
       askedForAddress: isAddressQuestion(qualification.asked.at(-1)),
       knownZip: qualification.zip,
+      timing: qualification.offerTiming,
     }));
 
   if (qualification.status === 'booked') return afterBooking(conversation, reading, message);

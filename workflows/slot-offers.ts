@@ -11,23 +11,28 @@ import type { InboundMessage } from './signals.ts';
 
 type OfferReason = 'first' | 'declined' | 'window' | 'taken' | 'job_changed';
 
-const OFFER_TEMPLATES: Record<OfferReason, string> = {
-  first: 'slot_offer',
-  declined: 'slot_retry',
-  window: 'slot_retry',
-  taken: 'slot_taken',
-  job_changed: 'slot_job_changed',
+/** Templates by reason: `several` lets the customer choose, `one` is a yes-or-no question. */
+const OFFER_TEMPLATES: Record<OfferReason, { several: string; one: string }> = {
+  first: { several: 'slot_offer', one: 'slot_offer_one' },
+  declined: { several: 'slot_retry', one: 'slot_retry_one' },
+  window: { several: 'slot_retry', one: 'slot_retry_one' },
+  taken: { several: 'slot_taken', one: 'slot_taken_one' },
+  job_changed: { several: 'slot_job_changed', one: 'slot_job_changed_one' },
 };
+const SEWER_FIRST_TEMPLATES = { several: 'sewer_slot_offer', one: 'sewer_slot_offer_one' };
 
 /** Unique per run, so a later conversation with the same caller starts its offers afresh. */
 function conversationId(conversation: ConversationHandle): string {
   return `${conversation.state.workflowId}/${workflowInfo().runId}`;
 }
 
-/** Offers new times from the calendar, or texts that none are free and the office will call. */
+/**
+ * Offers new times from the calendar, or texts that none are free and the office will call.
+ * With `bookAt`, a time the customer named exactly, that time is booked at once when it is free.
+ */
 export async function offerTimes(
   conversation: ConversationHandle,
-  request: { reason: OfferReason; window?: TimeWindow },
+  request: { reason: OfferReason; window?: TimeWindow; bookAt?: string | null },
 ) {
   const qualification = conversation.state.qualification!;
   qualification.offerCount += 1;
@@ -57,7 +62,16 @@ export async function offerTimes(
   qualification.status = 'offered';
   qualification.offer = stored;
   qualification.offerTiming = qualification.timing;
-  const templateId = sewerFirst ? 'sewer_slot_offer' : OFFER_TEMPLATES[request.reason];
+  const requestedIndex = request.bookAt
+    ? stored.slots.findIndex((slot) => Date.parse(slot.start) === Date.parse(request.bookAt!))
+    : -1;
+  if (requestedIndex >= 0) {
+    conversation.note(`booking: ${stored.slots[requestedIndex].label} requested and free`);
+    return bookChosen(conversation, requestedIndex);
+  }
+
+  const templates = sewerFirst ? SEWER_FIRST_TEMPLATES : OFFER_TEMPLATES[request.reason];
+  const templateId = stored.slots.length === 1 ? templates.one : templates.several;
   const slots = slotsText(stored);
   await conversation.text(templateId, 'booking', {
     jobLabel: jobLabel(qualification.jobType),
@@ -83,7 +97,11 @@ export async function answerChoice(
       await offerTimes(conversation, { reason: 'declined' });
       return true;
     case 'window':
-      await offerTimes(conversation, { reason: 'window', window: choice.window });
+      await offerTimes(conversation, {
+        reason: 'window',
+        window: choice.window,
+        bookAt: choice.start,
+      });
       return true;
     default:
       return false;

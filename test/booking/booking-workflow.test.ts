@@ -386,6 +386,50 @@ describe('qualifying before the offer', () => {
     expect(state.qualification?.timing).toBe('after_hours');
   });
 
+  it('books a requested after-hours time at once', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('the water heater at my restaurant is making a banging noise');
+    await customer.reply('77 W Wacker Dr, Chicago 60601');
+    await customer.reply('after hours please');
+
+    const confirmation = await customer.reply('Monday at 7');
+    const { booking } = await customer.state();
+
+    expect(confirmation).toContain('booked for Monday, December 7 at 7pm');
+    expect(booking?.start).toBe('2026-12-07T19:00:00.000-06:00');
+  });
+
+  it('books a requested free time without asking', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('kitchen faucet drips, this is a house');
+    await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+
+    const confirmation = await customer.reply('can you do Wednesday at 3pm instead?');
+    const { booking } = await customer.state();
+
+    expect(confirmation).not.toContain('Which works better');
+    expect(confirmation).toContain('booked for Wednesday, December 9 at 3pm');
+    expect(booking?.start).toBe('2026-12-09T15:00:00.000-06:00');
+  });
+
+  it('asks yes or no about a single nearby time', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('kitchen faucet drips, this is a house');
+    await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+
+    const offer = await customer.reply('how about 3:15pm on Wednesday');
+    const confirmation = await customer.reply('yes');
+
+    expect(offer).toContain('I can do Wednesday at 3:30pm. Does that work for you?');
+    expect(confirmation).toContain('booked for Wednesday, December 9 at 3:30pm');
+  });
+
   it('offers a price shopper a call back with a ballpark', async () => {
     const customer = caller(taskQueue);
     await customer.missedCall();

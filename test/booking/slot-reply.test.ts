@@ -61,6 +61,7 @@ describe('slot reply reading', () => {
       kind: 'window',
       window: { from: '2026-12-09T06:00:00.000-06:00', to: '2026-12-09T12:00:00.000-06:00' },
       wording: 'tomorrow morning',
+      start: null,
     });
   });
 
@@ -102,5 +103,66 @@ describe('slot reply reading', () => {
 
   it('takes a third-slot ordinal as no choice when two were offered', () => {
     expect(readSlotReply('the third one', offer)).toEqual({ kind: 'unclear' });
+  });
+});
+
+// After-hours work from 6pm to 9pm, and ordinary hours from 8am to 5pm.
+const afterHours = { isBookableHour: (_day: unknown, hour: number) => hour >= 18 && hour < 21 };
+const workingHours = { isBookableHour: (_day: unknown, hour: number) => hour >= 8 && hour < 17 };
+
+describe('slot reply hours without am or pm', () => {
+  it('reads 7 as 7pm when only the evening is bookable', () => {
+    const choice = readSlotReply('Monday at 7', offer, afterHours);
+
+    expect(choice).toMatchObject({ kind: 'window', start: '2026-12-14T19:00:00.000-06:00' });
+  });
+
+  it('reads 7 as 7am by default', () => {
+    const choice = readSlotReply('Monday at 7', offer);
+
+    expect(choice).toMatchObject({ kind: 'window', start: null });
+    expect(windowOf(choice).from).toBe('2026-12-14T07:00:00.000-06:00');
+  });
+
+  it('marks a requested day and hour exact', () => {
+    const withMeridiem = readSlotReply('can you do Wednesday at 3pm?', offer);
+    const withinHours = readSlotReply('can you do Wednesday at 3?', offer, workingHours);
+
+    expect(withMeridiem).toMatchObject({ start: '2026-12-09T15:00:00.000-06:00' });
+    expect(withinHours).toMatchObject({ start: '2026-12-09T15:00:00.000-06:00' });
+  });
+
+  it('leaves a time without a day unbooked', () => {
+    expect(readSlotReply('how about 3pm', offer)).toMatchObject({ kind: 'window', start: null });
+  });
+
+  it('picks an offered time read either way', () => {
+    const evening = {
+      ...offer,
+      slots: [slot('2026-12-10T19:00:00.000-06:00', 'Thursday at 7pm')],
+    };
+
+    expect(readSlotReply('thursday at 7', evening)).toEqual({ kind: 'chosen', index: 0 });
+  });
+});
+
+describe('slot reply bare numbers', () => {
+  // Noon and 1pm offered: "1" could be the first time or the time at 1.
+  const noonOffer = {
+    ...offer,
+    slots: [
+      slot('2026-12-14T12:00:00.000-06:00', 'Monday at 12pm'),
+      slot('2026-12-14T13:00:00.000-06:00', 'Monday at 1pm'),
+    ],
+  };
+
+  it.each([
+    ['1', 0],
+    ['2', 1],
+    ['1pm', 1],
+    ['at 1', 1],
+    ['at 12', 0],
+  ])('reads "%s" as offered time %i', (text, index) => {
+    expect(readSlotReply(text, noonOffer)).toEqual({ kind: 'chosen', index });
   });
 });

@@ -4,7 +4,7 @@ import { formatAddress, parseAddress, parseAddressReply, type Address } from '..
 import { bookingRules, priceRangeFor } from '../calendar/booking-settings.ts';
 import { clockText, dateText, slotLabel } from '../calendar/labels.ts';
 import { isPleasantry, readTiming, readYesNo } from '../calendar/reply-words.ts';
-import { readSlotReply } from '../calendar/slot-reply.ts';
+import { readSlotReply, type SlotReplyOptions } from '../calendar/slot-reply.ts';
 import { freeSlots, pickSlots, type SlotCandidate, type SlotRequest } from '../calendar/slots.ts';
 import { Calendar } from '../calendar/store.ts';
 import type {
@@ -86,10 +86,34 @@ function readArea(
   return null;
 }
 
+/** Returns whether a job can start at an hour: inside any technician's hours for the timing. */
+function bookableHourCheck(settings: BusinessSettings, timing: VisitTiming | null) {
+  const rules = bookingRules(settings);
+  const weeks =
+    timing === 'after_hours' && rules.afterHours
+      ? [rules.afterHours]
+      : rules.technicians.map((technician) => rules.hoursOf(technician.id));
+  const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  return (day: DateTime | null, hour: number) =>
+    weeks.some((week) =>
+      (day ? [weekdays[day.weekday - 1]] : weekdays).some((weekday) =>
+        (week[weekday] ?? []).some(([open, close]) => {
+          const minute = hour * 60;
+          return minuteOf(open) <= minute && minute < minuteOf(close);
+        }),
+      ),
+    );
+}
+
+function minuteOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
 /** Reads the choice of an offered time, unless the offer went stale while the customer waited. */
-function readChoice(text: string, offer: SlotOffer | null, now: Date) {
+function readChoice(text: string, offer: SlotOffer | null, now: Date, options: SlotReplyOptions) {
   if (!offer) return { choice: null, offerExpired: false };
-  const choice = readSlotReply(text, offer);
+  const choice = readSlotReply(text, offer, options);
   const hasStarted = (start: string) => Date.parse(start) <= now.getTime();
   if (choice.kind === 'chosen' && !hasStarted(offer.slots[choice.index].start)) {
     return { choice, offerExpired: false };
@@ -126,6 +150,8 @@ export function createBookingActivities(deps: BookingDeps) {
       offer: SlotOffer | null;
       askedForAddress?: boolean;
       knownZip?: string | null;
+      /** The timing the offer was made for, which decides the hours a time can be read in. */
+      timing?: VisitTiming | null;
     }): Promise<BookingReading> {
       const lower = input.text.toLowerCase();
       const knownZip = input.knownZip ?? null;
@@ -137,6 +163,7 @@ export function createBookingActivities(deps: BookingDeps) {
         input.text,
         input.offer,
         deps.clock?.() ?? new Date(),
+        { isBookableHour: bookableHourCheck(deps.settings, input.timing ?? null) },
       );
       return {
         address,

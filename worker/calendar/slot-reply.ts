@@ -45,13 +45,25 @@ const PARTS_OF_DAY: [RegExp, number, number][] = [
 
 interface RequestedTime {
   day: DateTime | null;
-  hour: number | null;
+  /** The hour read, 0-23; with no am or pm, the likelier reading first, then the other. */
+  hours: number[];
   minute: number;
   part: [number, number] | null;
+  /** True when the day and the hour are both certain, so the time can be booked without asking. */
+  exact: boolean;
+}
+
+export interface SlotReplyOptions {
+  /** True when a job can start at this hour, on the day or (day null) on any day. */
+  isBookableHour?: (day: DateTime | null, hour: number) => boolean;
 }
 
 /** Decides which offered time a reply picks, or which other time it requests. */
-export function readSlotReply(text: string, offer: SlotOffer): SlotChoice {
+export function readSlotReply(
+  text: string,
+  offer: SlotOffer,
+  options: SlotReplyOptions = {},
+): SlotChoice {
   const lower = text.toLowerCase();
   const offeredAt = DateTime.fromISO(offer.offeredAt, { zone: offer.timezone });
   const parsed = chrono.parse(
@@ -69,7 +81,12 @@ export function readSlotReply(text: string, offer: SlotOffer): SlotChoice {
   const negated = NEITHER.test(lower.replace(/\bno(t)? (later|earlier) than\b/gu, ''));
   // "Thursday doesn't work" turns the day down; "no, Friday is better" requests the last day named.
   if (negated && parsed.length > 0 && !PREFERENCE.test(lower)) return { kind: 'none' };
-  const requested = readRequestedTime(lower, negated ? parsed.slice(-1) : parsed, offer.timezone);
+  const requested = readRequestedTime(
+    lower,
+    negated ? parsed.slice(-1) : parsed,
+    offer.timezone,
+    options,
+  );
   if (!requested) {
     if (negated) return { kind: 'none' };
     if (ANY.test(lower)) return { kind: 'chosen', index: 0 };
@@ -83,7 +100,9 @@ export function readSlotReply(text: string, offer: SlotOffer): SlotChoice {
   const index = starts.findIndex((start) => fits(start, requested));
   if (index >= 0) return { kind: 'chosen', index };
 
-  return { kind: 'window', window: windowFor(requested, offeredAt), wording: text.trim() };
+  const window = windowFor(requested, offeredAt);
+  const start = requested.exact ? window.from : null;
+  return { kind: 'window', window, wording: text.trim(), start };
 }
 
 function readOrdinal(lower: string, count: number): number | null {
@@ -102,6 +121,7 @@ function readRequestedTime(
   lower: string,
   parsed: chrono.ParsedResult[],
   timezone: string,
+  options: SlotReplyOptions,
 ): RequestedTime | null {
   const part = PARTS_OF_DAY.find(([pattern]) => pattern.test(lower));
   const result = parsed[0];
@@ -109,9 +129,10 @@ function readRequestedTime(
 
   const requested: RequestedTime = {
     day: null,
-    hour: null,
+    hours: [],
     minute: 0,
     part: part ? [part[1], part[2]] : null,
+    exact: false,
   };
   if (!result) return requested;
 
@@ -123,22 +144,41 @@ function readRequestedTime(
     );
   }
   if (start.isCertain('hour')) {
-    let hour = start.get('hour')!;
-    // "Thursday at 2" means 2pm, because routine visits are not booked at 2 in the morning.
-    if (!start.isCertain('meridiem') && hour >= 1 && hour <= 6) hour += 12;
-    requested.hour = hour;
+    const meridiemGiven = start.isCertain('meridiem') || start.get('hour')! > 12;
+    const { hours, certain } = readHours(start.get('hour')!, meridiemGiven, requested.day, options);
+    requested.hours = hours;
     requested.minute = start.get('minute') ?? 0;
+    requested.exact = requested.day !== null && certain;
   }
-  return requested.day || requested.hour !== null || requested.part ? requested : null;
+  return requested.day || requested.hours.length > 0 || requested.part ? requested : null;
+}
+
+/**
+ * Reads an hour with no am or pm as the reading that falls within bookable hours ("Monday at 7"
+ * is 7pm for after-hours work from 6 to 9pm). When both or neither fall within them, 1 to 6 is
+ * afternoon and 7 to 12 is as written, and the time is not certain enough to book unasked.
+ */
+function readHours(
+  hour: number,
+  meridiemGiven: boolean,
+  day: DateTime | null,
+  options: SlotReplyOptions,
+): { hours: number[]; certain: boolean } {
+  if (meridiemGiven) return { hours: [hour], certain: true };
+  const morning = hour % 12;
+  const afternoon = morning + 12;
+  const bookable = [morning, afternoon].filter((reading) => options.isBookableHour?.(day, reading));
+  if (bookable.length === 1) return { hours: bookable, certain: true };
+  // "Thursday at 2" means 2pm, because routine visits are not booked at 2 in the morning.
+  const likelier = hour >= 1 && hour <= 6 ? afternoon : hour;
+  const other = likelier === afternoon ? morning : afternoon;
+  return { hours: [likelier, other], certain: false };
 }
 
 function fits(start: DateTime, requested: RequestedTime): boolean {
   if (requested.day && !start.hasSame(requested.day, 'day')) return false;
-  if (
-    requested.hour !== null &&
-    (start.hour !== requested.hour || start.minute !== requested.minute)
-  )
-    return false;
+  const atHour = (hour: number) => start.hour === hour && start.minute === requested.minute;
+  if (requested.hours.length > 0 && !requested.hours.some(atHour)) return false;
   if (requested.part && (start.hour < requested.part[0] || start.hour >= requested.part[1]))
     return false;
   return true;
@@ -149,8 +189,8 @@ function windowFor(requested: RequestedTime, offeredAt: DateTime): TimeWindow {
   let day = requested.day ?? offeredAt.startOf('day');
   let from = day;
   let to = day.plus({ days: 1 });
-  if (requested.hour !== null) {
-    from = day.set({ hour: requested.hour, minute: requested.minute });
+  if (requested.hours.length > 0) {
+    from = day.set({ hour: requested.hours[0], minute: requested.minute });
     if (!requested.day && from < offeredAt) from = from.plus({ days: 1 });
     to = from.plus({ hours: 1 });
   } else if (requested.part) {

@@ -34,7 +34,13 @@ export interface TimeWindow {
 export type SlotChoice =
   | { kind: 'chosen'; index: number }
   | { kind: 'none' }
-  | { kind: 'window'; window: TimeWindow; wording: string }
+  | {
+      kind: 'window';
+      window: TimeWindow;
+      wording: string;
+      /** The exact start requested, when the day and the hour are certain ("Monday at 7pm"). */
+      start: string | null;
+    }
   | { kind: 'unclear' };
 
 /** A booked appointment, as the conversation state and the API show it. */
