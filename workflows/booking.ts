@@ -136,8 +136,14 @@ function absorbReading(
   state.customer.address = qualification.address ?? state.customer.address;
   state.customer.zip = qualification.zip ?? state.customer.zip;
 
-  if (lastQuestion === 'commercial_timing' && reading.timing) qualification.timing = reading.timing;
-  if (lastQuestion === 'second_opinion' && !qualification.otherPlumberSaid) {
+  if (lastQuestion === 'commercial_timing' && reading.timing) {
+    qualification.timing = reading.timing;
+  } else if (qualification.propertyType === 'commercial' && reading.statedTiming) {
+    qualification.timing ??= reading.statedTiming;
+  }
+  const reportedUnasked = qualification.intent === 'second_opinion' && reading.reportsOtherPlumber;
+  const accountGiven = lastQuestion === 'second_opinion' || reportedUnasked;
+  if (accountGiven && !qualification.otherPlumberSaid) {
     qualification.otherPlumberSaid = message.text;
   }
   if (qualification.status === 'callback') qualification.status = 'qualifying';

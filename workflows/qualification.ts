@@ -139,7 +139,8 @@ export function nextStep(qualification: Qualification): BookingStep {
   if (area?.inArea === false) return 'out_of_area';
   if (priceCallback?.requested && !priceCallback.confirmed) return 'callback_confirmation';
   if (intent === 'price_shopping' && !asked.includes('price_callback')) return 'price_callback';
-  if (intent === 'second_opinion' && !asked.includes('second_opinion')) return 'second_opinion';
+  const otherPlumberUnknown = !qualification.otherPlumberSaid && !asked.includes('second_opinion');
+  if (intent === 'second_opinion' && otherPlumberUnknown) return 'second_opinion';
   if (!qualification.problemStated) return 'details';
 
   const routine = qualification.urgency === 'routine';

@@ -464,15 +464,44 @@ describe('qualifying before the offer', () => {
     const customer = caller(taskQueue);
     await customer.missedCall();
 
-    const question = await customer.reply(
-      'another plumber quoted me $4000 to replace the water heater, seems high',
-    );
+    const question = await customer.reply("I'd like a second opinion on my water heater");
     const next = await customer.reply('he said the tank is rusted through');
     const state = await customer.state();
 
     expect(question).toContain('What did they say?');
     expect(next).toContain('home or a business');
     expect(state.qualification?.otherPlumberSaid).toBe('he said the tank is rusted through');
+  });
+
+  it('keeps what the other plumber said in the first text', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+
+    const next = await customer.reply('another plumber said the main line needs replacing');
+    const state = await customer.state();
+
+    expect(next).not.toContain('What did they say?');
+    expect(next).toContain('home or a business');
+    expect(state.qualification?.otherPlumberSaid).toBe(
+      'another plumber said the main line needs replacing',
+    );
+  });
+
+  it('keeps a business timing stated before the question', async () => {
+    bookingNow = new Date('2026-12-07T14:00:00.000Z');
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply(
+      'the water heater at my restaurant is making a banging noise, after hours please, we close at 10',
+    );
+
+    const offer = await customer.reply('77 W Wacker Dr, Chicago 60601');
+    const state = await customer.state();
+
+    expect(offer).not.toContain('business hours');
+    expect(offer).toMatch(/at [6-8](:30)?pm or /);
+    expect(state.qualification?.timing).toBe('after_hours');
+    expect(state.qualification?.asked).not.toContain('commercial_timing');
   });
 
   it('offers new times when the offered ones have passed', async () => {

@@ -3,7 +3,13 @@ import type { JobType } from '../../engine/types.ts';
 import { formatAddress, parseAddress, parseAddressReply, type Address } from '../address.ts';
 import { bookingRules, priceRangeFor } from '../calendar/booking-settings.ts';
 import { clockText, dateText, slotLabel } from '../calendar/labels.ts';
-import { isPleasantry, readTiming, readYesNo } from '../calendar/reply-words.ts';
+import {
+  isPleasantry,
+  readStatedTiming,
+  readTiming,
+  readYesNo,
+  reportsOtherPlumber,
+} from '../calendar/reply-words.ts';
 import { readSlotReply, type SlotReplyOptions } from '../calendar/slot-reply.ts';
 import { freeSlots, pickSlots, type SlotCandidate, type SlotRequest } from '../calendar/slots.ts';
 import { Calendar } from '../calendar/store.ts';
@@ -41,6 +47,10 @@ export interface BookingReading {
   addressText: string | null;
   area: AreaCheck | null;
   timing: VisitTiming | null;
+  /** A timing stated in a text that was not the answer to the timing question. */
+  statedTiming: VisitTiming | null;
+  /** True when the text reports what another plumber found or quoted. */
+  reportsOtherPlumber: boolean;
   answer: 'yes' | 'no' | null;
   /** The offered time the text picks; null when no offer was open or the offer expired. */
   choice: SlotChoice | null;
@@ -170,6 +180,8 @@ export function createBookingActivities(deps: BookingDeps) {
         addressText: completeAddress(address, zip ?? knownZip),
         area: readArea(deps.settings, zip, address),
         timing: readTiming(lower),
+        statedTiming: readStatedTiming(lower),
+        reportsOtherPlumber: reportsOtherPlumber(lower),
         answer: readYesNo(lower),
         choice,
         offerExpired,

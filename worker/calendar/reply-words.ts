@@ -36,6 +36,35 @@ export function readTiming(lower: string): VisitTiming | null {
   return null;
 }
 
+// Read from any text, so narrower than the answers to the timing question: "it started this
+// morning" states no timing, but "after hours please, we close at 10" does.
+// prettier-ignore
+const STATED_AFTER_HOURS = anyOf([
+  'after[- ]hours', 'after (we|they) close', 'after closing', "once (we'?re|we are) closed",
+]);
+// prettier-ignore
+const STATED_BUSINESS_HOURS = anyOf([
+  'during (our |the )?business hours', 'during opening hours', "while (we'?re|we are) open",
+]);
+/** Another plumber's finding or quote: "another plumber said the main line needs replacing". */
+const OTHER_PLUMBER_ACCOUNT = new RegExp(
+  String.raw`\b(plumbers?|company|guy|contractor|he|she|they)\b[^.?!]{0,30}?` +
+    String.raw`\b(said|says|told|quoted|recommended|recommends|diagnosed|found|thinks)\b`,
+  'u',
+);
+
+/** Reads a timing a business customer states unasked, in any text. */
+export function readStatedTiming(lower: string): VisitTiming | null {
+  if (STATED_AFTER_HOURS.test(lower)) return 'after_hours';
+  if (STATED_BUSINESS_HOURS.test(lower)) return 'business_hours';
+  return null;
+}
+
+/** True when a text reports what another plumber found or quoted. */
+export function reportsOtherPlumber(lower: string): boolean {
+  return OTHER_PLUMBER_ACCOUNT.test(lower);
+}
+
 /** Reads a yes or a no at the start of a reply. */
 export function readYesNo(lower: string): 'yes' | 'no' | null {
   if (YES.test(lower)) return 'yes';
