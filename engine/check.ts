@@ -12,7 +12,7 @@ import { BUSINESS_FILE, crossCheckBusiness } from './check-business.js';
 import { IMPLIED_ROUTINE } from './decide.js';
 import { FACTS } from './facts.js';
 import { listNamesIn } from './message.js';
-import { isKnownOperator } from './operators.js';
+import { CUSTOM_OPERATORS, isKnownOperator } from './operators.js';
 import { pointerSegment, problem } from './problems.js';
 import { BUNDLED_SCHEMAS, schemaNameFor, type SchemaSet } from './schemas.js';
 import { TEMPLATE_VARIABLES } from './template-variables.js';
@@ -252,6 +252,15 @@ function checkFactCondition(
   if (!(fact in FACTS)) problems.push(problem('unknown-fact', file, `${at}/fact`, fact));
   if (!isKnownOperator(operator)) {
     problems.push(problem('unknown-operator', file, `${at}/operator`, operator));
+  }
+  const phraseOperator = (CUSTOM_OPERATORS as readonly string[]).includes(
+    operator.split(':').pop()!,
+  );
+  if (phraseOperator && fact in FACTS && fact !== 'message') {
+    const detail =
+      `operator '${operator}' reads the customer text, so it never matches fact '${fact}'; ` +
+      `use fact 'message'`;
+    problems.push(problem('wrong-fact', file, `${at}/fact`, detail));
   }
 
   if (phraseLists === null) return problems;

@@ -18,6 +18,7 @@ const explanations: Record<ProblemCode, (detail: string) => string> = {
   'unknown-operator': (name) => `operator '${name}' is not registered with the engine`,
   'unknown-fact': (name) =>
     `fact '${name}' is not defined; the engine provides ${Object.keys(FACTS).join(', ')}`,
+  'wrong-fact': (detail) => detail,
   'unknown-phrase-list': (name) => `phrase list '${name}' is not defined in phrases.json`,
   'duplicate-rule': (detail) => detail,
   'priority-tie': (detail) => detail,

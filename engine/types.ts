@@ -108,6 +108,7 @@ export type ProblemCode =
   | 'unknown-variable'
   | 'unknown-operator'
   | 'unknown-fact'
+  | 'wrong-fact'
   | 'unknown-phrase-list'
   | 'duplicate-rule'
   | 'priority-tie'

@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { checkRuleFiles } from '../engine/index.ts';
 import { checkEditorAccess } from '../editor/server/access.js';
-import { checkPriorityRange } from '../editor/src/model/priorityRange.js';
 import type { ShownProblem } from '../editor/src/problems.js';
 import {
   planSave,
@@ -231,10 +230,7 @@ async function saveRuleFiles(
     });
   }
 
-  const problems: ShownProblem[] = [
-    ...checkRuleFiles(plan.allFiles, readSchemas()),
-    ...checkPriorityRange(plan.allFiles),
-  ];
+  const problems: ShownProblem[] = [...checkRuleFiles(plan.allFiles, readSchemas())];
   if (problems.length > 0) {
     const codes = [...new Set(problems.map((problem) => problem.code))];
     log.info(

@@ -7,7 +7,6 @@ import { useLabels } from './labels.js';
 import { buildGraph } from './graph/buildGraph.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import type { RuleFiles } from './model/history.js';
-import { checkPriorityRange } from './model/priorityRange.js';
 import { NODE_KINDS } from './nodes/index.js';
 import { InspectorPanel } from './panels/Inspector.js';
 import { OutboxPanel } from './panels/OutboxPanel.js';
@@ -187,7 +186,7 @@ function findProblems(files: RuleFiles, folder: RuleFolder): ShownProblem[] {
     message: `rules/${file}: invalid JSON on disk: ${message}`,
   }));
   try {
-    return [...unreadable, ...checkRuleFiles(files, folder.schemas), ...checkPriorityRange(files)];
+    return [...unreadable, ...checkRuleFiles(files, folder.schemas)];
   } catch (error) {
     const message = `checkRuleFiles failed: ${(error as Error).message}`;
     return [...unreadable, { code: 'engine-error', file: '', path: '', message }];

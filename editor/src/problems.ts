@@ -2,12 +2,7 @@ import type { Problem, ProblemCode } from '../../engine/index.js';
 
 /** Problems the editor finds itself, beside those of `checkRuleFiles`. */
 export type EditorProblemCode =
-  | 'invalid-json'
-  | 'engine-error'
-  | 'priority-out-of-range'
-  | 'save-conflict'
-  | 'access-denied'
-  | 'load-failed';
+  'invalid-json' | 'engine-error' | 'save-conflict' | 'access-denied' | 'load-failed';
 
 /** A problem as the editor shows it: the engine's shape, with editor codes allowed. */
 export interface ShownProblem extends Omit<Problem, 'code'> {
@@ -86,9 +81,9 @@ export const PROBLEM_HELP: Record<ShownProblem['code'], ProblemHelp> = {
     title: 'Rules cannot be loaded',
     fix: 'Fix the problems listed; the try-it panel needs loadable rules.',
   },
-  'priority-out-of-range': {
-    title: 'Priority too high',
-    fix: 'Use a whole number from 1 to 1,000,000, such as 80.',
+  'wrong-fact': {
+    title: 'Operator needs the message',
+    fix: 'Phrase operators such as mentions read the customer text: set the fact to message.',
   },
   'save-conflict': {
     title: 'Changed on disk',

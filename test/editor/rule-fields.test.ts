@@ -46,7 +46,7 @@ describe('priority field in Chromium', () => {
     await page.getByRole('spinbutton', { name: 'Priority' }).fill('99999999999999999999');
 
     await page.getByRole('tab', { name: 'Problems' }).click();
-    await page.locator('#tabpanel-problems .problem[data-code="priority-out-of-range"]').waitFor();
+    await page.locator('#tabpanel-problems .problem[data-code="schema"]').waitFor();
     await page.locator('.graph-node.has-problems', { hasText: 'job-drain' }).waitFor();
     await expectSaveBlocked();
   });

@@ -206,7 +206,7 @@ describe('PUT /api/rules', () => {
 
     expect(response.statusCode).toBe(422);
     expect(response.json().problems).toContainEqual(
-      expect.objectContaining({ code: 'priority-out-of-range', path: '/rules/0/priority' }),
+      expect.objectContaining({ code: 'schema', path: '/rules/0/priority' }),
     );
     expect(readRule('triage.json')).toBe(before);
   });

@@ -78,6 +78,24 @@ describe('checkRuleFiles', () => {
     );
   });
 
+  it('reports a phrase operator on another fact', () => {
+    const files = copyOfRuleFiles();
+    files['triage.json'].rules[1].conditions.all[0].fact = 'wordCount';
+
+    const problems = check(files);
+    expect(codes(problems)).toEqual(['wrong-fact']);
+    expect(problems[0].path).toBe('/rules/1/conditions/all/0/fact');
+    expect(problems[0].message).toContain("never matches fact 'wordCount'");
+  });
+
+  it('rejects a priority above the maximum', () => {
+    const files = copyOfRuleFiles();
+    files['triage.json'].rules[0].priority = 10_000_000;
+    const problems = check(files);
+    expect(codes(problems)).toEqual(['schema']);
+    expect(problems[0].path).toBe('/rules/0/priority');
+  });
+
   it('reports a misspelt template variable', () => {
     const files = copyOfRuleFiles();
     files['templates.json'].opening_open.text = 'Hi from {{company.nmae}}, an automated text.';
