@@ -31,6 +31,7 @@ export const DISPATCH_VARIABLES = [
 /** Variables that the conversation passes to particular texts, such as `slots` to slot offers. */
 export const MESSAGE_VARIABLES = [
   'voicemail',
+  'address',
   'afterHoursFee',
   'jobLabel',
   'priceRange',

@@ -59,7 +59,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       const latest = state.decisions.at(-1);
       if (latest) latest.action = latest.action ? `${latest.action}; ${action}` : action;
     },
-    text: async (templateId, purpose, vars) => {
+    text: async (templateId, purpose, vars, variant) => {
       // Carriers expect STOP to be confirmed and HELP to be answered whatever the consent.
       const keywordReply = purpose === 'optout_confirmation' || purpose === 'help';
       if (state.optedOut && !keywordReply) return false;
@@ -76,6 +76,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
           phone: state.phone,
           templateId,
           vars,
+          variant,
           purpose,
           key,
           allowWhenOptedOut: keywordReply,
@@ -89,7 +90,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
         return false;
       }
       const at = new Date().toISOString();
-      state.transcript.push({ ...outbound, text: result.text, at, status: result.status });
+      const sent = { ...outbound, templateId: result.templateId ?? templateId };
+      state.transcript.push({ ...sent, text: result.text, at, status: result.status });
       if (result.status === 'suppressed') return false;
       state.unansweredTexts += 1;
       lastOutboundAt = Date.now();

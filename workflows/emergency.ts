@@ -40,7 +40,11 @@ export const onEmergency: MessageStep = async (conversation, decision, message) 
   await readAddress(state, message);
   const warn = async () => {
     if (alreadyWarned || !decision.template) return 'already warned';
-    const sent = await conversation.text(decision.template, 'triage');
+    // With the address on file, the text may skip asking for it (an `_address_known` variant).
+    const address = state.customer.address;
+    const sent = address
+      ? await conversation.text(decision.template, 'triage', { address }, 'address_known')
+      : await conversation.text(decision.template, 'triage');
     return sent ? `${decision.template} text` : `${decision.template} text not sent`;
   };
 

@@ -244,6 +244,11 @@ describe('dispatch replies and details', () => {
     await bed.emergency(customer, 'Pipe burst at 45 W Lake St, water everywhere', FRIDAY_MORNING);
     const [notice] = await waitForNotice(ANA, customer);
     expect(notice).toContain('Address: 45 W Lake St');
+
+    const texts = await bed.standIn.waitForMessages(3, customer);
+    const safety = texts.map((text) => text.text).find((text) => text.includes('main water valve'));
+    expect(safety).toContain('We have your address as 45 W Lake St');
+    expect(safety).not.toContain("What's the address?");
   });
 
   it('tells the holder when a leak turns into a gas smell', async () => {

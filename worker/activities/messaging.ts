@@ -27,6 +27,11 @@ export interface SendTemplateInput {
   purpose: string;
   /** Unique per intended text; a retried activity with the same key never texts twice. */
   key: string;
+  /**
+   * Suffix of a variant to prefer: `address_known` sends `active_leak_address_known` in place
+   * of `active_leak` when templates.json defines it, else the template itself.
+   */
+  variant?: string;
   /** Only the opt-out confirmation and the HELP reply may go to a number that opted out. */
   allowWhenOptedOut?: boolean;
 }
@@ -35,6 +40,8 @@ export type SendStatus = 'sent' | 'outbox' | 'suppressed' | 'unknown';
 
 export interface SendResult {
   status: SendStatus;
+  /** The template sent, which is a variant's when one was chosen. */
+  templateId?: string;
   text: string;
   messageId: string | null;
   segments: number;
@@ -86,7 +93,10 @@ export function createMessagingActivities(deps: MessagingDeps) {
 
       const { bundle } = deps.rules.current();
       const vars = { ...companyVars(deps.settings), ...input.vars };
-      const rendered = renderTemplate(bundle, input.templateId, vars);
+      const variantId = input.variant ? `${input.templateId}_${input.variant}` : null;
+      const templateId =
+        variantId && Object.hasOwn(bundle.templates, variantId) ? variantId : input.templateId;
+      const rendered = renderTemplate(bundle, templateId, vars);
       const row = {
         businessId: deps.settings.id,
         phone: input.phone,
@@ -100,6 +110,7 @@ export function createMessagingActivities(deps: MessagingDeps) {
       const at = () => new Date().toISOString();
       const result = (status: SendStatus, messageId: string | null): SendResult => ({
         status,
+        templateId,
         text: rendered.text,
         messageId,
         segments: rendered.segments,
