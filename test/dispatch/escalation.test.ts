@@ -247,7 +247,7 @@ describe('dispatch replies and details', () => {
 
     const texts = await bed.standIn.waitForMessages(3, customer);
     const safety = texts.map((text) => text.text).find((text) => text.includes('main water valve'));
-    expect(safety).toContain('We have your address as 45 W Lake St');
+    expect(safety).toContain('until the technician arrives at 45 W Lake St');
     expect(safety).not.toContain("What's the address?");
   });
 

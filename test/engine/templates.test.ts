@@ -64,7 +64,7 @@ describe('templates.json', () => {
     expect(text).toContain('leave');
     expect(text).toContain('peoples gas at 866-556-6002');
     expect(text).toContain('switch');
-    expect(text).toContain('text us back');
+    expect(text).toContain('technician will call you');
   });
 
   it('active_leak explains the main shut-off and asks the address', () => {

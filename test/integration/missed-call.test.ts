@@ -211,6 +211,29 @@ describe('two-way texting through the Messages API webhooks', () => {
     expect(body.rulesHashes[0]).toMatch(/^[0-9a-f]{16,}$/);
   });
 
+  it('greets an opted-out caller without promising a text', async () => {
+    const caller = '13125557005';
+    await webhook('/webhooks/vonage/messages/inbound', inbound(caller, 'STOP'));
+    await standIn.waitForMessages(1, caller);
+    await webhook('/webhooks/vonage/voice/answer', {
+      from: caller,
+      to: BUSINESS_NUMBER,
+      uuid: 'leg-in-optout',
+      conversation_uuid: 'CON-optout-greeting',
+    });
+    const response = await webhook('/webhooks/vonage/voice/event', {
+      status: 'timeout',
+      direction: 'outbound',
+      uuid: 'leg-out-optout',
+      conversation_uuid: 'CON-optout-greeting',
+    });
+    const [talk] = await response.json();
+
+    expect(talk.action).toBe('talk');
+    expect(talk.text).toContain('To leave a message');
+    expect(talk.text).not.toContain('text you');
+  });
+
   it('takes a text whose timestamp is not a date', async () => {
     const sender = '13125557004';
     const badTime = { ...inbound(sender, 'toilet keeps running'), timestamp: 'not a time' };

@@ -31,14 +31,19 @@ function baseUrl(deps: ServerDeps, request: FastifyRequest): string {
 }
 
 /** Builds the voicemail after an unanswered forward: a greeting, then a transcribed recording. */
-function voicemailNcco(deps: ServerDeps, request: FastifyRequest) {
+/**
+ * Builds the voicemail NCCO for a missed call. The default greeting promises a text, except to
+ * a caller who opted out of texts, who will get none.
+ */
+function voicemailNcco(deps: ServerDeps, request: FastifyRequest, optedOut = false) {
   const voice = deps.settings.voice ?? {};
   if (voice.voicemail === false) return [];
   const recordingUrl = `${baseUrl(deps, request)}/webhooks/vonage/voice/recording`;
+  const promise = optedOut ? '' : 'We will text you in a moment. ';
   const greeting =
     voice.greeting ??
     `Thanks for calling ${deps.settings.company.name}. We can't pick up right now. ` +
-      'We will text you in a moment. To leave a message, speak after the tone.';
+      `${promise}To leave a message, speak after the tone.`;
   return [
     { action: 'talk', text: greeting, language: 'en-US' },
     {
@@ -124,7 +129,7 @@ export async function vonageVoiceRoutes(app: FastifyInstance, deps: ServerDeps):
         at: eventTime(deps, 'timestamp', event.timestamp),
         source: 'vonage',
       });
-      return voicemailNcco(deps, request);
+      return voicemailNcco(deps, request, deps.ledger.isOptedOut(deps.settings.id, phone));
     },
   );
 
