@@ -62,13 +62,21 @@ export async function runServer(
   port: number,
 ): Promise<FastifyInstance> {
   const vonage = vonageConfigFromEnv();
+  const signatureSecret = process.env.VONAGE_SIGNATURE_SECRET || undefined;
+  if (vonage && !signatureSecret) {
+    // Anyone who can reach the webhooks could then forge a missed call and have any number texted.
+    childLogger('http').warn(
+      'VONAGE_SIGNATURE_SECRET is not set: Vonage webhooks are accepted unsigned; ' +
+        'set it to the signature secret of the Vonage account',
+    );
+  }
   const client = await connectClient(temporal);
   const app = await buildServer({
     ...runtime,
     conversations: new ConversationGateway(client, temporal.taskQueue, runtime.settings.id),
     logger,
     metrics: createMetrics(),
-    signatureSecret: process.env.VONAGE_SIGNATURE_SECRET || undefined,
+    signatureSecret,
     vonage,
     publicUrl: process.env.RINGBACK_PUBLIC_URL || undefined,
     routeInbound: createTechnicianRouter({ ...runtime, client, logger }),

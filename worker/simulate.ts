@@ -50,6 +50,8 @@ async function post(url: string, body: unknown): Promise<Response> {
   return response;
 }
 
+const MAX_POLL_FAILURES = 10;
+
 /** Plays a caller: places a missed call, prints the texts it gets, and sends what you type. */
 export async function runSimulator(options: SimulatorOptions): Promise<void> {
   const base = options.url.replace(/\/+$/, '');
@@ -82,10 +84,20 @@ export async function runSimulator(options: SimulatorOptions): Promise<void> {
   }
   console.log('type a reply and press Enter; Ctrl-D to hang up');
 
-  const poll = setInterval(
-    () => void showNewTexts().catch((error) => console.error(`\n${error.message}`)),
-    500,
-  );
+  // Polls every half second; ten failures in a row (five seconds) mean the server has gone.
+  let failures = 0;
+  const poll = setInterval(() => {
+    showNewTexts().then(
+      () => (failures = 0),
+      (error: Error) => {
+        failures += 1;
+        if (failures === 1) console.error(`\n${error.message}`);
+        if (failures < MAX_POLL_FAILURES) return;
+        console.error('the server stopped answering: hanging up');
+        process.exit(1);
+      },
+    );
+  }, 500);
   const lines = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
   lines.prompt();
   for await (const line of lines) {

@@ -23,7 +23,8 @@ export interface TemporalSettings {
 
 export function temporalSettings(env = process.env, address?: string): TemporalSettings {
   return {
-    address: address ?? env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    // TEMPORAL_PORT is the embedded dev server's port, so commands find that server by it too.
+    address: address ?? env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT || 7233}`,
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
     tls: env.TEMPORAL_TLS === 'true' || Boolean(env.TEMPORAL_API_KEY),
