@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import type { Command } from 'commander';
 import type { ConditionOutcome, Decision } from '../engine/index.ts';
+import type { DispatchSummary } from '../workflows/dispatch-signals.ts';
 import { loadHistory, timeline, type TimelineEntry } from './history.ts';
 import { RulesStore } from './rules-store.ts';
 import { logger } from './logger.ts';
@@ -44,6 +45,9 @@ function describe(entry: TimelineEntry): string[] {
   if (entry.kind === 'signal' && entry.name === 'inboundMessage') {
     return [`${entry.at} customer (${input?.channel}): ${JSON.stringify(input?.text)}`];
   }
+  if (entry.kind === 'signal' && entry.name === 'dispatchProgress') {
+    return [`${entry.at} dispatch ${describeProgress(input as DispatchSummary | undefined)}`];
+  }
   if (entry.kind === 'activity' && entry.name === 'classifyMessage')
     return describeDecision(entry.result as Decision);
   if (entry.kind === 'activity' && entry.name === 'sendTemplate') {
@@ -55,6 +59,15 @@ function describe(entry: TimelineEntry): string[] {
   if (entry.kind === 'failed') return [`${entry.at} ${entry.name} failed: ${entry.result}`];
   if (entry.kind === 'child') return [`${entry.at} started ${entry.name}`];
   return [`${entry.at} ${entry.name}`];
+}
+
+/** Summarises a dispatch's progress report: its status and its latest timeline entry. */
+function describeProgress(summary: DispatchSummary | undefined): string {
+  const latest = summary?.timeline.at(-1);
+  if (!summary || !latest) return `${summary?.status ?? 'progress'}`;
+  const who = latest.responder ? ` ${latest.responder.name} (${latest.responder.role})` : '';
+  const detail = latest.detail ? `: ${latest.detail}` : '';
+  return `${summary.status}, ${latest.event}${who}${detail}`;
 }
 
 /** Says whether the conversation needed a dispatch, and which message and rules decided it. */
@@ -74,7 +87,9 @@ export function dispatchVerdict(entries: TimelineEntry[]): string {
     );
   }
   const most = decisions.map((decision) => decision.urgency).join(', ') || 'no customer messages';
-  return `no dispatch: no message was classified gas or emergency (urgencies seen: ${most})`;
+  const optedOut = decisions.some((decision) => decision.keyword === 'STOP');
+  const silence = optedOut ? '; the customer opted out, so later texts to them were not sent' : '';
+  return `no dispatch: no message was classified gas or emergency (urgencies seen: ${most})${silence}`;
 }
 
 export function registerHistoryCommands(program: Command): void {

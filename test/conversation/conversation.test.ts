@@ -340,6 +340,7 @@ describe('conversation history', () => {
     expect(explain.status).toBe(0);
     expect(explain.stdout).toContain('water is pouring through the ceiling');
     expect(explain.stdout).toMatch(/dispatch needed: a message was classified emergency/);
+    expect(explain.stdout).toMatch(/dispatch notifying, notified \S+ \S+ \(onCall\)/);
     expect(replay.status).toBe(0);
     expect(replay.stdout).toContain('replay: the current workflow code reproduces');
   });
@@ -353,5 +354,17 @@ describe('conversation history', () => {
     const history = await env.client.workflow.getHandle(workflowId()).fetchHistory();
 
     expect(dispatchVerdict(timeline(history))).toMatch(/^no dispatch: .*routine/);
+  });
+
+  it('explains the silence after an opt-out', async () => {
+    await missedCall('call-history-stop');
+    await standIn.waitForMessages(1, phone);
+    await reply('STOP');
+    await standIn.waitForMessages(2, phone);
+    await reply('my toilet is clogged');
+    await settledState();
+    const history = await env.client.workflow.getHandle(workflowId()).fetchHistory();
+
+    expect(dispatchVerdict(timeline(history))).toContain('the customer opted out');
   });
 });
