@@ -166,3 +166,76 @@ describe('slot reply bare numbers', () => {
     expect(readSlotReply(text, noonOffer)).toEqual({ kind: 'chosen', index });
   });
 });
+
+// Offered on Friday 4 December 2026 at 12:25pm in Chicago.
+const fridayOffer: SlotOffer = {
+  id: 'conversation#2',
+  number: 1,
+  offeredAt: '2026-12-04T12:25:00.000-06:00',
+  timezone: 'America/Chicago',
+  slots: [
+    slot('2026-12-04T14:30:00.000-06:00', 'today at 2:30pm'),
+    slot('2026-12-05T09:00:00.000-06:00', 'tomorrow at 9am'),
+  ],
+};
+
+describe('slot reply reading of a named time', () => {
+  it('keeps the hour of "tomorrow around 12:30"', () => {
+    const choice = readSlotReply('tomorrow around 12:30?', fridayOffer, workingHours);
+
+    expect(choice).toMatchObject({ kind: 'window', start: '2026-12-05T12:30:00.000-06:00' });
+  });
+
+  it('reads a weekday named on that day as today', () => {
+    const choice = readSlotReply('Friday at 4:30', fridayOffer, workingHours);
+
+    expect(choice).toMatchObject({ kind: 'window', start: '2026-12-04T16:30:00.000-06:00' });
+  });
+
+  it("reads today's weekday as next week once its time has passed", () => {
+    const choice = readSlotReply('Friday at 9am', fridayOffer, workingHours);
+
+    expect(choice).toMatchObject({ kind: 'window', start: '2026-12-11T09:00:00.000-06:00' });
+  });
+
+  it('reads "the second" as the second offered time', () => {
+    expect(readSlotReply('the second', fridayOffer, workingHours)).toEqual({
+      kind: 'chosen',
+      index: 1,
+    });
+  });
+
+  it('takes the time named after a refusal', () => {
+    const choice = readSlotReply(
+      "I can't do 9am, but 2:30 today is fine",
+      fridayOffer,
+      workingHours,
+    );
+
+    expect(choice).toEqual({ kind: 'chosen', index: 0 });
+  });
+
+  it('requests the day named after "not today"', () => {
+    const choice = readSlotReply('not today, tomorrow at 10am?', fridayOffer, workingHours);
+
+    expect(choice).toMatchObject({ kind: 'window', start: '2026-12-05T10:00:00.000-06:00' });
+  });
+
+  it('reads "after 12" as a window, not a time to book', () => {
+    const choice = readSlotReply('tomorrow after 12', fridayOffer, workingHours);
+
+    expect(choice).toEqual({
+      kind: 'window',
+      window: { from: '2026-12-05T12:00:00.000-06:00', to: '2026-12-06T00:00:00.000-06:00' },
+      wording: 'tomorrow after 12',
+      start: null,
+    });
+  });
+
+  it('picks an offered time inside "before 11"', () => {
+    expect(readSlotReply('tomorrow before 11', fridayOffer, workingHours)).toEqual({
+      kind: 'chosen',
+      index: 1,
+    });
+  });
+});

@@ -29,11 +29,15 @@ const NEITHER = anyOf([
   'different (time|day)',
 ]);
 
+const ORDINAL_ONLY = /^(the )?(first|second|third|1st|2nd|3rd)( one)?$/u;
+/** "after 12", "before 3pm": a bound on the time of day, not a time to book. */
+const TIME_BOUND = /\b(after|from|later than|before|by|earlier than)\s+(?:about |around )?\d/u;
+
 /** Words that turn a refusal into a request: "no, Friday would be better". */
 // prettier-ignore
 const PREFERENCE = anyOf([
   'better', 'instead', 'prefer', 'rather', 'how about', 'what about', 'can you do', 'do you have',
-  "(?<!n't |not )works?", 'would work',
+  "(?<!n't |not )works?", 'would work', "(is|'s) (fine|good|ok|okay)",
 ]);
 
 /** Hours of the day each part covers, [from, to). */
@@ -51,6 +55,8 @@ interface RequestedTime {
   part: [number, number] | null;
   /** True when the day and the hour are both certain, so the time can be booked without asking. */
   exact: boolean;
+  /** Set for "after 12" or "before 3pm": the hour starts or ends a window. */
+  bound: 'after' | 'before' | null;
 }
 
 export interface SlotReplyOptions {
@@ -66,11 +72,14 @@ export function readSlotReply(
 ): SlotChoice {
   const lower = text.toLowerCase();
   const offeredAt = DateTime.fromISO(offer.offeredAt, { zone: offer.timezone });
-  const parsed = chrono.parse(
-    text,
-    { instant: offeredAt.toJSDate(), timezone: offeredAt.offset },
-    { forwardDate: true },
-  );
+  // chrono reads "the second" as a date; here it is the second offered time.
+  const parsed = chrono
+    .parse(
+      text,
+      { instant: offeredAt.toJSDate(), timezone: offeredAt.offset },
+      { forwardDate: true },
+    )
+    .filter((result) => !ORDINAL_ONLY.test(result.text.toLowerCase()));
   const explicitDate = parsed.some((result) => result.start.isCertain('month'));
 
   if (!explicitDate) {
@@ -79,12 +88,16 @@ export function readSlotReply(
   }
 
   const negated = NEITHER.test(lower.replace(/\bno(t)? (later|earlier) than\b/gu, ''));
-  // "Thursday doesn't work" turns the day down; "no, Friday is better" requests the last day named.
-  if (negated && parsed.length > 0 && !PREFERENCE.test(lower)) return { kind: 'none' };
+  // "Thursday doesn't work" turns the day down. "no, Friday is better" and "not today, tomorrow
+  // at 10am?" request the last time named, because the refusal comes before it.
+  const refusesEarlierTime = negated && refusalPrecedesLast(lower, parsed);
+  if (negated && parsed.length > 0 && !PREFERENCE.test(lower) && !refusesEarlierTime) {
+    return { kind: 'none' };
+  }
   const requested = readRequestedTime(
     lower,
     negated ? parsed.slice(-1) : parsed,
-    offer.timezone,
+    offeredAt,
     options,
   );
   if (!requested) {
@@ -101,7 +114,7 @@ export function readSlotReply(
   if (index >= 0) return { kind: 'chosen', index };
 
   const window = windowFor(requested, offeredAt);
-  const start = requested.exact ? window.from : null;
+  const start = requested.exact && !requested.bound ? window.from : null;
   return { kind: 'window', window, wording: text.trim(), start };
 }
 
@@ -117,10 +130,19 @@ function readOrdinal(lower: string, count: number): number | null {
   return null;
 }
 
+/** True when a refusal ("not", "can't") comes before the last of several times named. */
+function refusalPrecedesLast(lower: string, parsed: chrono.ParsedResult[]): boolean {
+  const last = parsed.at(-1);
+  if (!last || parsed.length < 2) return false;
+  const before = lower.slice(0, last.index);
+  const after = lower.slice(last.index + last.text.length);
+  return NEITHER.test(before) && !NEITHER.test(after);
+}
+
 function readRequestedTime(
   lower: string,
   parsed: chrono.ParsedResult[],
-  timezone: string,
+  offeredAt: DateTime,
   options: SlotReplyOptions,
 ): RequestedTime | null {
   const part = PARTS_OF_DAY.find(([pattern]) => pattern.test(lower));
@@ -133,15 +155,16 @@ function readRequestedTime(
     minute: 0,
     part: part ? [part[1], part[2]] : null,
     exact: false,
+    bound: null,
   };
   if (!result) return requested;
 
-  const start = result.start;
-  if (start.isCertain('day') || start.isCertain('weekday')) {
-    requested.day = DateTime.fromObject(
-      { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! },
-      { zone: timezone },
-    );
+  // chrono can read "tomorrow around 12:30" as two results: the day, then the time.
+  const timed = parsed.find((candidate) => candidate.start.isCertain('hour'));
+  const start = result.start.isCertain('hour') || !timed ? result.start : timed.start;
+  const dated = result.start;
+  if (dated.isCertain('day') || dated.isCertain('weekday')) {
+    requested.day = readDay(dated, offeredAt, start);
   }
   if (start.isCertain('hour')) {
     const meridiemGiven = start.isCertain('meridiem') || start.get('hour')! > 12;
@@ -149,8 +172,36 @@ function readRequestedTime(
     requested.hours = hours;
     requested.minute = start.get('minute') ?? 0;
     requested.exact = requested.day !== null && certain;
+    const bound = TIME_BOUND.exec(lower)?.[1];
+    if (bound)
+      requested.bound = ['before', 'by', 'earlier than'].includes(bound) ? 'before' : 'after';
   }
   return requested.day || requested.hours.length > 0 || requested.part ? requested : null;
+}
+
+/**
+ * Returns the local day a result names. A weekday named on that weekday ("Friday at 4:30" sent on a
+ * Friday) is today while that time is still ahead, else next week, whichever chrono chose.
+ */
+function readDay(
+  dated: chrono.ParsedComponents,
+  offeredAt: DateTime,
+  timed: chrono.ParsedComponents,
+): DateTime {
+  const day = DateTime.fromObject(
+    { year: dated.get('year')!, month: dated.get('month')!, day: dated.get('day')! },
+    { zone: offeredAt.zoneName ?? undefined },
+  );
+  const weekdayOnly = dated.isCertain('weekday') && !dated.isCertain('day');
+  const today = offeredAt.startOf('day');
+  if (!weekdayOnly || day.weekday !== offeredAt.weekday) return day;
+  if (!timed.isCertain('hour')) return today;
+  const hour = timed.get('hour')!;
+  const latest = today.set({
+    hour: hour < 12 && !timed.isCertain('meridiem') ? hour + 12 : hour,
+    minute: timed.get('minute') ?? 0,
+  });
+  return latest > offeredAt ? today : today.plus({ days: 7 });
 }
 
 /**
@@ -177,7 +228,13 @@ function readHours(
 
 function fits(start: DateTime, requested: RequestedTime): boolean {
   if (requested.day && !start.hasSame(requested.day, 'day')) return false;
-  const atHour = (hour: number) => start.hour === hour && start.minute === requested.minute;
+  const minuteOfDay = start.hour * 60 + start.minute;
+  const atHour = (hour: number) => {
+    const requestedMinute = hour * 60 + requested.minute;
+    if (requested.bound === 'after') return minuteOfDay >= requestedMinute;
+    if (requested.bound === 'before') return minuteOfDay < requestedMinute;
+    return minuteOfDay === requestedMinute;
+  };
   if (requested.hours.length > 0 && !requested.hours.some(atHour)) return false;
   if (requested.part && (start.hour < requested.part[0] || start.hour >= requested.part[1]))
     return false;
@@ -193,6 +250,8 @@ function windowFor(requested: RequestedTime, offeredAt: DateTime): TimeWindow {
     from = day.set({ hour: requested.hours[0], minute: requested.minute });
     if (!requested.day && from < offeredAt) from = from.plus({ days: 1 });
     to = from.plus({ hours: 1 });
+    if (requested.bound === 'after') to = from.startOf('day').plus({ days: 1 });
+    if (requested.bound === 'before') [from, to] = [from.startOf('day'), from];
   } else if (requested.part) {
     from = day.set({ hour: requested.part[0] });
     to = day.set({ hour: requested.part[1] });
