@@ -1,6 +1,7 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { BookingReading } from '../worker/activities/booking.ts';
 import type { SlotChoice, TimeWindow } from '../worker/calendar/types.ts';
+import type { UnavailableReason } from '../worker/calendar/unavailable.ts';
 import { activities } from './activities.ts';
 import type { ConversationHandle } from './conversation-handle.ts';
 import { jobLabel } from './job-labels.ts';
@@ -19,6 +20,15 @@ const OFFER_TEMPLATES: Record<OfferReason, { several: string; one: string }> = {
   taken: { several: 'slot_taken', one: 'slot_taken_one' },
   job_changed: { several: 'slot_job_changed', one: 'slot_job_changed_one' },
 };
+/** For a requested time that is not free: each says why, then offers the nearest times. */
+const UNAVAILABLE_TEMPLATES: Record<UnavailableReason, string> = {
+  past: 'slot_unavailable_past',
+  holiday: 'slot_unavailable_holiday',
+  closed: 'slot_unavailable_closed',
+  too_soon: 'slot_unavailable_too_soon',
+  hours: 'slot_unavailable_hours',
+  taken: 'slot_unavailable_taken',
+};
 const SEWER_FIRST_TEMPLATES = { several: 'sewer_slot_offer', one: 'sewer_slot_offer_one' };
 
 /** Unique per run, so a later conversation with the same caller starts its offers afresh. */
@@ -29,10 +39,17 @@ function conversationId(conversation: ConversationHandle): string {
 /**
  * Offers new times from the calendar, or texts that none are free and the office will call.
  * With `bookAt`, a time the customer named exactly, that time is booked at once when it is free.
+ * A requested window or time with nothing free gets the nearest free times on that day or after.
  */
 export async function offerTimes(
   conversation: ConversationHandle,
-  request: { reason: OfferReason; window?: TimeWindow; bookAt?: string | null },
+  request: {
+    reason: OfferReason;
+    window?: TimeWindow | null;
+    bookAt?: string | null;
+    /** A time to offer the nearest free times to, when `window` has none; default `bookAt`. */
+    near?: string | null;
+  },
 ) {
   const qualification = conversation.state.qualification!;
   qualification.offerCount += 1;
@@ -43,6 +60,7 @@ export async function offerTimes(
     urgency: qualification.urgency,
     timing: qualification.timing,
     window: request.window ?? null,
+    requestedStart: request.near ?? request.bookAt ?? null,
     exclude: qualification.declined,
   });
   // A sewer backup whose first text is this offer gets the health warning with it.
@@ -58,7 +76,7 @@ export async function offerTimes(
     return;
   }
 
-  const { outsideWindow, ...stored } = offer;
+  const { outsideWindow, unavailable, ...stored } = offer;
   qualification.status = 'offered';
   qualification.offer = stored;
   qualification.offerTiming = qualification.timing;
@@ -71,15 +89,18 @@ export async function offerTimes(
   }
 
   const templates = sewerFirst ? SEWER_FIRST_TEMPLATES : OFFER_TEMPLATES[request.reason];
-  const templateId = stored.slots.length === 1 ? templates.one : templates.several;
+  const explained = unavailable && request.reason !== 'taken' && !sewerFirst;
+  let templateId = stored.slots.length === 1 ? templates.one : templates.several;
+  if (explained) templateId = UNAVAILABLE_TEMPLATES[unavailable.reason];
   const slots = slotsText(stored);
+  // In the unavailable templates `day` is the requested time, since they name no booked day.
   await conversation.text(templateId, 'booking', {
     jobLabel: jobLabel(qualification.jobType),
     slots,
+    day: unavailable?.requested ?? '',
   });
-  conversation.note(
-    `booking: offered ${slots}${outsideWindow ? ' (none free in the time asked for)' : ''}`,
-  );
+  const why = unavailable ? ` (${unavailable.requested} not free: ${unavailable.reason})` : '';
+  conversation.note(`booking: offered ${slots}${outsideWindow ? why : ''}`);
 }
 
 /** Books the offered time a reply picks, or offers others; returns false when it picks nothing. */
@@ -123,8 +144,12 @@ async function bookChosen(conversation: ConversationHandle, index: number) {
     timing: qualification.offerTiming,
   });
   if (result.status === 'taken') {
-    conversation.note(`booking: ${offer.slots[index].label} was taken by another booking`);
-    await offerTimes(conversation, { reason: 'taken' });
+    // The new times are the nearest to the lost one, on its day or after, not the earliest.
+    const lost = offer.slots[index];
+    conversation.note(`booking: ${lost.label} was taken by another booking`);
+    const justAfter = new Date(Date.parse(lost.start) + 60_000).toISOString();
+    const window = { from: lost.start, to: justAfter };
+    await offerTimes(conversation, { reason: 'taken', window, near: lost.start });
     return;
   }
 

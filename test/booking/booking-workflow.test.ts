@@ -522,3 +522,46 @@ describe('qualifying before the offer', () => {
     expect(state.qualification?.offer?.slots[0].start).toBe('2026-12-08T10:00:00.000-06:00');
   });
 });
+
+describe('requesting a time that is not free', () => {
+  let taskQueue: string;
+  // Friday 4 December 2026, 12:25pm in Chicago.
+  const fridayNoon = new Date('2026-12-04T18:25:00.000Z');
+
+  beforeAll(async () => {
+    ({ taskQueue } = await startWorker(testSettings(), () => fridayNoon));
+  });
+
+  async function offerFaucetTimes() {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('kitchen faucet drips, this is a house');
+    const offer = await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+    expect(offer).toContain('today at 2:30pm or tomorrow at 9am');
+    return customer;
+  }
+
+  it.each([
+    [
+      'tomorrow around 12:30?',
+      'tomorrow at 12:30pm is outside our hours',
+      'tomorrow at 11am or tomorrow at 12pm',
+    ],
+    ['sunday at 10am', "we're closed on Sundays", 'Monday at 8am or Monday at 9am'],
+    ['Dec 24 at 10am', 'closed on Thursday, December 24 for the holiday', 'Fri Dec 11 at'],
+    ['today at 9am', 'today at 9am has already passed', 'today at 2:30pm'],
+    ['today at 1', 'today at 1pm is too soon', 'today at 2:30pm'],
+    ['Monday at 7', 'Monday between 7am and 8am is outside our hours', 'Monday at 8am'],
+  ])('explains why "%s" is not free', async (request, reason, nearest) => {
+    const customer = await offerFaucetTimes();
+
+    const reply = await customer.reply(request);
+    const state = await customer.state();
+
+    expect(reply).toContain(reason);
+    expect(reply).toContain(nearest);
+    expect(reply).not.toContain('No problem');
+    expect(state.booking).toBeNull();
+    expect(state.qualification?.status).toBe('offered');
+  });
+});

@@ -11,7 +11,13 @@ import {
   reportsOtherPlumber,
 } from '../calendar/reply-words.ts';
 import { readSlotReply, type SlotReplyOptions } from '../calendar/slot-reply.ts';
-import { freeSlots, pickSlots, type SlotCandidate, type SlotRequest } from '../calendar/slots.ts';
+import {
+  freeSlots,
+  pickNearest,
+  pickSlots,
+  type SlotCandidate,
+  type SlotRequest,
+} from '../calendar/slots.ts';
 import { Calendar } from '../calendar/store.ts';
 import type {
   Booking,
@@ -22,6 +28,7 @@ import type {
   TimeWindow,
   VisitTiming,
 } from '../calendar/types.ts';
+import { explainUnavailable, type UnavailableRequest } from '../calendar/unavailable.ts';
 import { holidayOn } from '../hours.ts';
 import type { Ledger } from '../ledger.ts';
 import {
@@ -67,8 +74,16 @@ export interface OfferRequest {
   urgency: 'sewer' | 'routine';
   timing: VisitTiming | null;
   window: TimeWindow | null;
+  /** The exact time the customer requested; when it is not free, the nearest times are offered. */
+  requestedStart?: string | null;
   exclude: string[];
 }
+
+/** An offer, and why the requested window had no free time when it had none. */
+export type OfferResult = SlotOffer & {
+  outsideWindow: boolean;
+  unavailable: UnavailableRequest | null;
+};
 
 export interface BookSlotRequest {
   conversationId: string;
@@ -190,17 +205,27 @@ export function createBookingActivities(deps: BookingDeps) {
     },
 
     /** Finds times to offer and stores the offer; a retry of the same offer number returns it. */
-    async offerSlots(input: OfferRequest): Promise<SlotOffer & { outsideWindow: boolean }> {
+    async offerSlots(input: OfferRequest): Promise<OfferResult> {
       const id = `${input.conversationId}#${input.number}`;
       const stored = calendarOf().offer(id);
-      if (stored) return { ...stored, outsideWindow: false };
+      if (stored) return { ...stored, outsideWindow: false, unavailable: null };
 
       const now = deps.clock?.() ?? new Date();
       const { slots, outsideWindow } = findOfferTimes(deps, calendarOf(), input, now);
+      const unavailable =
+        outsideWindow && input.window
+          ? explainUnavailable(
+              bookingRules(deps.settings),
+              (day) => holidayOn(deps.settings, day),
+              { ...input, window: input.window, start: input.requestedStart ?? null },
+              now,
+            )
+          : null;
       const timezone = deps.settings.company.timezone;
       const offeredAt = DateTime.fromJSDate(now, { zone: timezone }).toISO()!;
       const offer: SlotOffer = { id, number: input.number, offeredAt, timezone, slots };
-      return { ...calendarOf().saveOffer(businessId, input.conversationId, offer), outsideWindow };
+      const saved = calendarOf().saveOffer(businessId, input.conversationId, offer);
+      return { ...saved, outsideWindow, unavailable };
     },
 
     /**
@@ -314,7 +339,10 @@ function describeArea(settings: BusinessSettings): { name: string; referral: str
   };
 }
 
-/** Finds the times to offer, or the earliest ones when the requested window has none free. */
+/**
+ * Finds the times to offer. When the requested window has none free, offers the times nearest the
+ * requested time (or the window's start) on the requested day or the days after it.
+ */
 function findOfferTimes(deps: BookingDeps, calendar: Calendar, input: OfferRequest, now: Date) {
   const rules = bookingRules(deps.settings);
   const horizon = new Date(now.getTime() + (rules.daysAhead + 2) * 86_400_000);
@@ -335,8 +363,17 @@ function findOfferTimes(deps: BookingDeps, calendar: Calendar, input: OfferReque
   let picked = pickSlots(candidates(request), request, rules.slotsPerOffer);
   const outsideWindow = picked.length === 0 && request.window !== null;
   if (outsideWindow) {
+    const target = DateTime.fromISO(input.requestedStart ?? input.window!.from, {
+      zone: rules.timezone,
+    });
+    const fromRequestedDay = {
+      ...request,
+      window: { from: target.startOf('day').toISO()!, to: horizon.toISOString() },
+    };
+    picked = pickNearest(candidates(fromRequestedDay), target, rules.slotsPerOffer);
+    // A day past the booking horizon gets the free times nearest to it before the horizon.
     const anyTime = { ...request, window: null };
-    picked = pickSlots(candidates(anyTime), anyTime, rules.slotsPerOffer);
+    if (picked.length === 0) picked = pickNearest(candidates(anyTime), target, rules.slotsPerOffer);
   }
 
   const localNow = DateTime.fromJSDate(now, { zone: rules.timezone });

@@ -185,3 +185,28 @@ export function pickSlots(
   }
   return picked;
 }
+
+/**
+ * Picks the free times nearest a requested time, at least an hour apart, and returns them
+ * earliest first. Used when the requested time itself is not free.
+ */
+export function pickNearest(
+  candidates: SlotCandidate[],
+  target: DateTime,
+  count: number,
+): SlotCandidate[] {
+  const distance = (candidate: SlotCandidate) =>
+    Math.abs(candidate.start.toMillis() - target.toMillis());
+  const byDistance = [...candidates].sort((a, b) => distance(a) - distance(b));
+  const picked: SlotCandidate[] = [];
+  const gapMillis = MIN_GAP_MINUTES * 60_000;
+
+  for (const candidate of byDistance) {
+    if (picked.length >= count) break;
+    const tooClose = picked.some(
+      (other) => Math.abs(other.start.toMillis() - candidate.start.toMillis()) < gapMillis,
+    );
+    if (!tooClose) picked.push(candidate);
+  }
+  return picked.sort((a, b) => a.start.toMillis() - b.start.toMillis());
+}
