@@ -39,6 +39,8 @@ export const MESSAGE_VARIABLES = [
   'serviceArea',
   'referral',
   'slots',
+  'requested',
+  'reason',
   'day',
   'time',
   'technician',

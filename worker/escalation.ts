@@ -18,13 +18,14 @@ export interface EscalationPolicy {
     voice: string;
     repeat: string;
     unclear: string;
+    released: string;
     update: string;
     acknowledged: string;
     taken: string;
     customerOpenHours: string;
     customerAfterHours: string;
   };
-  replies: { acknowledge: string[]; called: string[] };
+  replies: { acknowledge: string[]; called: string[]; release: string[] };
 }
 
 export const ESCALATION_FILE = 'escalation.json';
@@ -42,6 +43,7 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
     voice: 'dispatch_voice_notice',
     repeat: 'dispatch_escalation',
     unclear: 'dispatch_unclear',
+    released: 'dispatch_released',
     update: 'dispatch_update',
     acknowledged: 'dispatch_acknowledged',
     taken: 'dispatch_taken',
@@ -71,6 +73,12 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
       'called the customer',
       'spoke to them',
       'talked to them',
+    ],
+    // Written without apostrophes, as replies are read.
+    // prettier-ignore
+    release: [
+      'cant make it', 'cannot make it', 'cant go', 'cant take it', 'cant do it', 'cannot do it',
+      'not going to make it', 'give it to someone else', 'find someone else', 'release', 'pass',
     ],
   },
 };
@@ -178,13 +186,14 @@ function contains(text: string[], phrase: string[]): boolean {
 }
 
 /**
- * Reads what a responder's text means: `called` when it contains a called phrase ("called
- * them"), `acknowledge` when it starts with an acknowledge phrase ("ok", "on it", "1"), else
- * `other`. Any negation ("can't", "not yet") makes it `other`, so "not called yet" and "no,
- * busy" never count.
+ * Reads what a responder's text means: `release` when it contains a release phrase ("can't
+ * make it"), `called` when it contains a called phrase ("called them"), `acknowledge` when it
+ * starts with an acknowledge phrase ("ok", "on it", "1"), else `other`. Any other negation
+ * ("not yet") makes it `other`, so "not called yet" and "no, busy" never count.
  */
 export function readTechnicianReply(text: string, policy: EscalationPolicy): TechnicianIntent {
   const reply = words(text);
+  if (policy.replies.release.some((phrase) => contains(reply, words(phrase)))) return 'release';
   if (reply.some((word) => NEGATIONS.has(word))) return 'other';
   if (policy.replies.called.some((phrase) => contains(reply, words(phrase)))) return 'called';
   if (policy.replies.acknowledge.some((phrase) => startsWith(reply, words(phrase)))) {

@@ -67,12 +67,16 @@ export class DispatchNotices {
     db.exec(SCHEMA);
   }
 
-  /** Records a notice before it is sent, so an instant reply already finds its dispatch. */
+  /**
+   * Records a notice before it is sent, so an instant reply already finds its dispatch. A repeat
+   * notice in a later round moves the dispatch to the front of the phone's list.
+   */
   recordNotice(notice: DispatchNotice): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO dispatch_notices
-          (business_id, dispatch_id, phone, responder_id, role, at) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO dispatch_notices
+          (business_id, dispatch_id, phone, responder_id, role, at) VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT (dispatch_id, phone) DO UPDATE SET at = excluded.at`,
       )
       .run(
         notice.businessId,
@@ -84,8 +88,12 @@ export class DispatchNotices {
       );
   }
 
-  /** Records who acknowledged a dispatch, so later replies from that phone find it. */
-  recordHolder(dispatchId: string, phone: string, at: string): void {
+  /** Records who acknowledged a dispatch, or with a null phone that nobody holds it now. */
+  recordHolder(dispatchId: string, phone: string | null, at: string): void {
+    if (phone === null) {
+      this.db.prepare('DELETE FROM dispatch_holders WHERE dispatch_id = ?').run(dispatchId);
+      return;
+    }
     this.db
       .prepare('INSERT OR REPLACE INTO dispatch_holders (dispatch_id, phone, at) VALUES (?, ?, ?)')
       .run(dispatchId, phone, at);
@@ -129,7 +137,7 @@ export class DispatchNotices {
           LEFT JOIN dispatch_holders h ON h.dispatch_id = n.dispatch_id
           WHERE n.business_id = ? AND n.phone = ?
             AND NOT EXISTS (SELECT 1 FROM dispatch_closures c WHERE c.dispatch_id = n.dispatch_id)
-          ORDER BY n.id DESC`,
+          ORDER BY n.at DESC, n.id DESC`,
       )
       .all(businessId, phone) as OpenDispatch[];
   }
@@ -150,7 +158,7 @@ function customerOf(dispatchId: string): string {
  * Chooses which open dispatch a responder's reply is for, among those notified to the phone
  * (most recent first):
  * - a reply naming the last four or more digits of one dispatch's customer goes to it;
- * - `called` goes to the dispatch the phone holds;
+ * - `called` and `release` go to the dispatch the phone holds;
  * - `acknowledge` and other replies go to one nobody holds yet, else to one the phone holds.
  * Otherwise the most recent one.
  */
@@ -161,16 +169,22 @@ export function chooseDispatch(
   intent: TechnicianIntent,
 ): string | null {
   if (open.length === 0) return null;
+  // Digits count only for jobs this phone may still act on, so a street number such as
+  // "1234 W Elm" cannot send the reply to a job someone else holds.
   const digitRuns = text.match(/\d{4,}/g) ?? [];
-  const named = open.filter(({ dispatchId }) =>
-    digitRuns.some((digits) => customerOf(dispatchId).endsWith(digits)),
+  const named = open.filter(
+    ({ dispatchId, holderPhone }) =>
+      (holderPhone === null || holderPhone === phone) &&
+      digitRuns.some((digits) => customerOf(dispatchId).endsWith(digits)),
   );
   if (named.length === 1) return named[0].dispatchId;
+  const candidates = named.length > 1 ? named : open;
 
-  const held = open.find((dispatch) => dispatch.holderPhone === phone);
-  const free = open.find((dispatch) => dispatch.holderPhone === null);
-  const preferred = intent === 'called' ? (held ?? free) : (free ?? held);
-  return (preferred ?? open[0]).dispatchId;
+  const held = candidates.find((dispatch) => dispatch.holderPhone === phone);
+  const free = candidates.find((dispatch) => dispatch.holderPhone === null);
+  const aboutHeldJob = intent === 'called' || intent === 'release';
+  const preferred = aboutHeldJob ? (held ?? free) : (free ?? held);
+  return (preferred ?? candidates[0]).dispatchId;
 }
 
 /** Phone numbers of everyone a dispatch may notify: the technicians and the owner. */
@@ -213,10 +227,36 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
     }
   }
 
+  /**
+   * Honours STOP and START from a staff phone like a customer's: a staff phone that opted out
+   * gets no notices, so the chain moves past it. Returns true when the text was such a keyword.
+   */
+  async function recordStaffConsent(phone: string, text: string, messageId: string, at: string) {
+    const { keyword } = await deps.rules.current().classifier.classify({ text, afterHours: false });
+    if (keyword !== 'STOP' && keyword !== 'START') return false;
+    const businessId = deps.settings.id;
+    const action = keyword === 'STOP' ? 'opt_out' : 'opt_in';
+    deps.ledger.recordInbound({
+      businessId,
+      phone,
+      text,
+      providerId: messageId,
+      conversationId: null,
+      at,
+    });
+    deps.ledger.recordConsent({ businessId, phone, action, wording: text, at });
+    log.warn(
+      { phone, action },
+      'staff phone changed its consent to texts, dispatch notices included',
+    );
+    return true;
+  }
+
   return async (phone, text, messageId, at) => {
     if (!staffPhones(deps.settings).has(phone)) return false;
 
     const businessId = deps.settings.id;
+    if (await recordStaffConsent(phone, text, messageId, at)) return true;
     const intent = readTechnicianReply(text, currentPolicy());
     const open = notices.openDispatchesFor(businessId, phone);
     const dispatchId = chooseDispatch(open, phone, text, intent);

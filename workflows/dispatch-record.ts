@@ -104,6 +104,15 @@ export class DispatchRecord {
     this.add('technician_message', responder, words);
   }
 
+  /** Records that the holder gave the job back: nobody holds it until the next acknowledgement. */
+  release(responder: Responder, words: string): void {
+    this.summary.acknowledgedBy = null;
+    this.summary.acknowledgedAt = null;
+    this.summary.holder = null;
+    this.summary.status = 'notifying';
+    this.add('released', responder, words);
+  }
+
   calledCustomer(responder: Responder, words: string): void {
     this.summary.calledCustomerAt ??= new Date().toISOString();
     this.add('called_customer', responder, words);

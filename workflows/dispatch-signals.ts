@@ -50,6 +50,8 @@ export interface DispatchPlan {
     repeat?: string;
     /** The reply to a responder's unreadable answer; absent in plans made before it existed. */
     unclear?: string;
+    /** The reply to a holder who gives the job back; absent in plans made before it existed. */
+    released?: string;
     update: string;
     acknowledged: string;
     taken: string;
@@ -109,6 +111,8 @@ export type TimelineEvent =
   | 'details_sent'
   | 'stood_down'
   | 'technician_message'
+  | 'declined'
+  | 'released'
   | 'closed';
 
 /** One recorded step of a dispatch, with the workflow time it happened. */
@@ -145,7 +149,11 @@ export interface DispatchSummary {
   warnings: string[];
 }
 
-export type TechnicianIntent = 'acknowledge' | 'called' | 'other';
+/**
+ * What a responder's text means: take the job, report the call, give the job back or turn it
+ * down (`release`, such as "can't make it"), or anything else.
+ */
+export type TechnicianIntent = 'acknowledge' | 'called' | 'release' | 'other';
 
 /** A text from a responder's phone, routed to the dispatch last notified to that phone. */
 export interface TechnicianReply {

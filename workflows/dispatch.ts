@@ -51,6 +51,8 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
   const replies: TechnicianReply[] = [];
   const details: DispatchDetails[] = [];
   const seen = new Set<string>();
+  /** Phones that turned the job down or gave it back; later steps skip them. */
+  const turnedDown = new Set<string>();
   let sequence = 0;
   let conversationGone = false;
 
@@ -137,7 +139,11 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     await report();
   }
 
-  /** Walks the chain `rounds` times; later rounds send every responder the repeat notice. */
+  /**
+   * Walks the chain `rounds` times; later rounds send every responder the repeat notice. A
+   * responder who turns the notice down moves it on at once. A holder who gives the job back
+   * restarts the walk at the responder after the one it was waiting on.
+   */
   async function escalate(): Promise<void> {
     const rounds = plan.rounds ?? 1;
     const steps = Array.from({ length: rounds }, (_, round) =>
@@ -146,17 +152,36 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
         return { step: { ...step, notice }, round: round + 1 };
       }),
     ).flat();
+    const isSkipped = (phone: string) => turnedDown.has(phone);
 
-    for (const [index, { step, round }] of steps.entries()) {
-      if (record.acknowledged) return;
+    let index = 0;
+    while (index < steps.length) {
+      if (record.acknowledged) {
+        const left = closesAt - Date.now();
+        if (left <= 0 || !(await condition(() => !record.acknowledged, left))) return;
+        index += 1;
+        continue;
+      }
+      const { step, round } = steps[index];
+      if (isSkipped(step.phone)) {
+        index += 1;
+        continue;
+      }
       const delivered = await notify(step);
-      if (record.acknowledged) return standDownOthers();
-      if (delivered && (await condition(() => record.acknowledged, ackTimeout))) return;
+      if (record.acknowledged) {
+        await standDownOthers();
+        continue;
+      }
+      const answered = () => record.acknowledged || isSkipped(step.phone);
+      if (delivered && (await condition(answered, ackTimeout)) && record.acknowledged) continue;
 
-      const why = delivered
-        ? `no acknowledgement within ${plan.ackTimeout}`
-        : 'notice not delivered';
-      const next = steps[index + 1];
+      const why = isSkipped(step.phone)
+        ? `${step.name} turned it down`
+        : delivered
+          ? `no acknowledgement within ${plan.ackTimeout}`
+          : 'notice not delivered';
+      const nextIndex = steps.findIndex((later, at) => at > index && !isSkipped(later.step.phone));
+      const next = nextIndex >= 0 ? steps[nextIndex] : undefined;
       if (!next) {
         const walked =
           rounds > 1 ? `the chain was walked ${rounds} times` : 'nobody left in the chain';
@@ -167,7 +192,36 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
         record.add('escalated', step, `${why}; notifying ${next.step.name}`);
       }
       await report();
+      index = next ? nextIndex : steps.length;
     }
+  }
+
+  async function recordHolder(phone: string | null): Promise<void> {
+    const at = new Date().toISOString();
+    try {
+      await recordDispatchHolder({ dispatchId: info.workflowId, phone, at });
+    } catch (error) {
+      log.warn('dispatch holder not recorded', { error: String(error) });
+    }
+  }
+
+  /** Handles "can't make it": the holder gives the job back, anyone else turns it down. */
+  async function onRelease(responder: Responder, words: string): Promise<void> {
+    const holder = record.summary.acknowledgedBy;
+    if (holder && holder.phone !== responder.phone) {
+      record.add('technician_message', responder, words);
+      return report();
+    }
+    turnedDown.add(responder.phone);
+    record.noteReply(responder, words);
+    if (holder) {
+      await recordHolder(null);
+      record.release(responder, words);
+    } else {
+      record.add('declined', responder, words);
+    }
+    await report();
+    if (plan.templates.released) await text(responder, plan.templates.released);
   }
 
   async function onReply(reply: TechnicianReply): Promise<void> {
@@ -180,6 +234,7 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
       record.add('technician_message', undefined, reply.text);
       return report();
     }
+    if (reply.intent === 'release') return onRelease(responder, reply.text);
     if (reply.intent === 'other') {
       record.noteReply(responder, reply.text);
       await report();
@@ -192,15 +247,12 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     const holder = record.summary.acknowledgedBy;
     if (!holder) {
       // Recorded first, so that the router sends the holder's next reply, such as CALLED, here.
-      const at = new Date().toISOString();
-      try {
-        await recordDispatchHolder({ dispatchId: info.workflowId, phone: responder.phone, at });
-      } catch (error) {
-        log.warn('dispatch holder not recorded', { error: String(error) });
-      }
+      await recordHolder(responder.phone);
+      turnedDown.delete(responder.phone);
       record.acknowledge(responder, reply.text);
       await report();
-      await text(responder, plan.templates.acknowledged);
+      // Someone who reports the call first needs no "call them, then reply CALLED".
+      if (reply.intent !== 'called') await text(responder, plan.templates.acknowledged);
       await standDownOthers();
     } else if (holder.phone !== responder.phone && reply.intent === 'acknowledge') {
       const late = `${reply.text} (already taken by ${holder.name})`;

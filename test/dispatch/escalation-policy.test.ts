@@ -88,6 +88,11 @@ describe('technician replies', () => {
     ['book it for tomorrow', 'other'],
     ['who is this?', 'other'],
     ['10', 'other'],
+    ["can't make it after all, truck broke down", 'release'],
+    ['Cannot make it', 'release'],
+    ["I'll pass", 'release'],
+    ['give it to someone else', 'release'],
+    ['ok but I cant get there for 2 hours', 'other'],
   ];
 
   it.each(cases)('reads %j as %s', (text, intent) => {

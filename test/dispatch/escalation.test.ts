@@ -274,7 +274,8 @@ describe('dispatch replies and details', () => {
     await bed.env.sleep('16m');
     await waitForNotice(BEN, customer);
 
-    await bed.text(ANA, 'yes', FRIDAY_MORNING);
+    // Other tests' dispatches re-notify Ana meanwhile, so the reply names its customer.
+    await bed.text(ANA, `yes ${customer.slice(-4)}`, FRIDAY_MORNING);
     const [, standDown] = await waitForNotice(BEN, customer, 2);
     expect(standDown).toContain('Ana Ortiz has taken the emergency');
     const summary = await bed.waitForEvent(customer, 'stood_down');
@@ -364,10 +365,59 @@ describe('replies from a technician with several dispatches', () => {
     await bed.text(customer, '123 Oak St, Chicago IL 60601', FRIDAY_MORNING);
     await waitForNotice(BEN, customer, 2);
 
-    await bed.text(ANA, 'on it', FRIDAY_MORNING);
+    await bed.text(ANA, `on it ${customer.slice(-4)}`, FRIDAY_MORNING);
     const [, thanks] = await waitForNotice(ANA, customer, 2);
     expect(thanks).toContain('the emergency is yours');
     expect(thanks).toContain('Address: 123 Oak St');
+  });
+
+  it('offers the job on when the holder gives it back', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'Pipe burst in the kitchen, water everywhere', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(ANA, 'ok', FRIDAY_MORNING);
+    await bed.waitForEvent(customer, 'acknowledged');
+    await bed.env.sleep('20m');
+    expect(noticesAbout(BEN, customer)).toEqual([]);
+
+    await bed.text(ANA, "can't make it after all, truck broke down", FRIDAY_MORNING);
+    const released = await bed.waitForEvent(customer, 'released');
+    const [backupNotice] = await waitForNotice(BEN, customer);
+    const anaTexts = await waitForNotice(ANA, customer, 3);
+
+    expect(released.acknowledgedBy).toBeNull();
+    expect(anaTexts[2]).toContain('goes to the next person on the list');
+    expect(backupNotice).toContain(`replied "can't make it after all, truck broke down"`);
+    await bed.text(BEN, 'ok', FRIDAY_MORNING);
+    const taken = await bed.waitForEvent(customer, 'acknowledged', 2);
+    expect(taken.acknowledgedBy?.phone).toBe(BEN);
+  });
+
+  it('moves on at once when a responder declines', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'Basement flooding fast', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(ANA, `can't make it to ${customer.slice(-4)}, two hours out`, FRIDAY_MORNING);
+    await bed.waitForEvent(customer, 'declined');
+    await waitForNotice(BEN, customer);
+
+    const summary = await bed.dispatch(customer);
+    const notified = eventsOf(summary, 'notified');
+    expect(secondsBetween(notified[0].at, notified[1].at)).toBeLessThan(60);
+    expect(eventsOf(summary, 'escalated')[0].detail).toContain('turned it down');
+  });
+
+  it('honours STOP from a technician phone', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'Water heater burst, water everywhere', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.text(CAL, 'STOP', FRIDAY_MORNING);
+    await bed.env.sleep('1m');
+
+    expect(bed.deps.ledger.isOptedOut(bed.businessId, CAL)).toBe(true);
+    expect(bed.standIn.textsTo(CAL).filter((text) => text.includes('could not read'))).toEqual([]);
+    await bed.text(CAL, 'START', FRIDAY_MORNING);
+    expect(bed.deps.ledger.isOptedOut(bed.businessId, CAL)).toBe(false);
   });
 
   it('flags an address outside the service area', async () => {

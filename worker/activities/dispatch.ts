@@ -114,6 +114,7 @@ export function createDispatchActivities(deps: DispatchDeps) {
           voice: policy.templates.voice,
           repeat: policy.templates.repeat,
           unclear: policy.templates.unclear,
+          released: policy.templates.released,
           update: policy.templates.update,
           acknowledged: policy.templates.acknowledged,
           taken: policy.templates.taken,
@@ -181,8 +182,11 @@ export function createDispatchActivities(deps: DispatchDeps) {
       return formatAddress({ ...address, zip: address.zip ?? input.zip });
     },
 
-    /** Records who holds a dispatch, so that their later replies, such as CALLED, reach it. */
-    async recordDispatchHolder(input: { dispatchId: string; phone: string; at: string }) {
+    /**
+     * Records who holds a dispatch, so that their later replies, such as CALLED, reach it. A
+     * null phone records that the holder gave the job back.
+     */
+    async recordDispatchHolder(input: { dispatchId: string; phone: string | null; at: string }) {
       notices.recordHolder(input.dispatchId, input.phone, input.at);
     },
 
