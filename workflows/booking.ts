@@ -132,6 +132,7 @@ function absorbReading(
     }
   }
   if (reading.addressText) qualification.address = reading.addressText;
+  if (reading.requestedTime) qualification.requestedTime = reading.requestedTime;
   if (!missingAddress(qualification)) qualification.addressUnconfirmed = null;
   state.customer.address = qualification.address ?? state.customer.address;
   state.customer.zip = qualification.zip ?? state.customer.zip;
@@ -172,9 +173,17 @@ async function takeStep(
       return conversation.note('price shopping: call back requested');
     case 'price_callback':
       return offerPriceCallback(conversation, message);
-    case 'new_offer':
+    case 'new_offer': {
       noteUnconfirmedAddress(conversation);
-      return offerTimes(conversation, { reason: 'first' });
+      // A free time requested in an earlier text is booked at once, as a reply to an offer is.
+      const requested = qualification.requestedTime ?? null;
+      qualification.requestedTime = null;
+      return offerTimes(conversation, {
+        reason: 'first',
+        window: requested?.window,
+        bookAt: requested?.start,
+      });
+    }
     case 'pick_offered':
       await conversation.text('slot_pick', 'booking', { slots: slotsText(qualification.offer!) });
       return conversation.note('booking: reply picked no offered time, asked again');

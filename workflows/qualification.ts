@@ -1,4 +1,5 @@
 import type { Decision, Intent, JobType, PropertyType } from '../engine/index.ts';
+import type { RequestedWindow } from '../worker/activities/booking.ts';
 import type { SlotOffer, VisitTiming } from '../worker/calendar/types.ts';
 import type { AreaCheck } from '../worker/service-area.ts';
 
@@ -58,6 +59,8 @@ export interface Qualification {
   offerCount: number;
   /** Start times the customer turned down ("neither"). */
   declined: string[];
+  /** A day or time requested before times were offered, used for the first offer. */
+  requestedTime?: RequestedWindow | null;
   referralSent: boolean;
 }
 
@@ -109,6 +112,7 @@ export function newQualification(decision: Decision): Qualification {
     offerTiming: null,
     offerCount: 0,
     declined: [],
+    requestedTime: null,
     referralSent: false,
   };
 }

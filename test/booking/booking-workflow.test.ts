@@ -564,4 +564,29 @@ describe('requesting a time that is not free', () => {
     expect(state.booking).toBeNull();
     expect(state.qualification?.status).toBe('offered');
   });
+
+  it('books a time requested before the offer', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply(
+      'my kitchen sink is slow to drain. 12 Oak St Chicago 60601. Tuesday at 3pm works for me',
+    );
+
+    const confirmation = await customer.reply("it's a house");
+    const { booking } = await customer.state();
+
+    expect(confirmation).toContain('booked for Tuesday, December 8 at 3pm');
+    expect(booking?.start).toBe('2026-12-08T15:00:00.000-06:00');
+  });
+
+  it('keeps no time from a problem that started earlier', async () => {
+    const customer = caller(taskQueue);
+    await customer.missedCall();
+    await customer.reply('my kitchen sink started draining slowly yesterday at 3pm');
+    await customer.reply("it's a house");
+
+    const offer = await customer.reply('1420 W Fullerton Ave, Chicago 60614');
+
+    expect(offer).toContain('Which works better');
+  });
 });

@@ -65,7 +65,22 @@ export interface BookingReading {
   offerExpired: boolean;
   /** A bare "ok, thanks" that needs no reply. */
   pleasantry: boolean;
+  /** A day or time requested while no times are on offer, kept for the first offer. */
+  requestedTime: RequestedWindow | null;
 }
+
+/** A window the customer requested, and its exact start when the day and hour are certain. */
+export interface RequestedWindow {
+  window: TimeWindow;
+  start: string | null;
+}
+
+// "it started Tuesday at 3pm" reports the problem and requests no time.
+const PAST_TENSE = /\b(since|started|ago|yesterday|last|was|were|been|happened)\b/u;
+// A request before any offer names its day, so house numbers and ZIP codes are not read as dates.
+const DAY_WORD =
+  /\b(today|tomorrow|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/u;
+const LONG_NUMBER = /\b\d{3,}(-\d{4})?\b/gu;
 
 export interface OfferRequest {
   conversationId: string;
@@ -147,6 +162,27 @@ function readChoice(text: string, offer: SlotOffer | null, now: Date, options: S
   return { choice: offerExpired ? null : choice, offerExpired };
 }
 
+/**
+ * Reads a day or time requested before any offer ("Tuesday at 3pm works for me"), as a reply to
+ * an offer with no times would be read.
+ * NOTE: the hour of a request without am or pm is read with the timing known when the text came.
+ */
+function readRequestBeforeOffer(
+  text: string,
+  settings: BusinessSettings,
+  now: Date,
+  options: SlotReplyOptions,
+): RequestedWindow | null {
+  const lower = text.toLowerCase();
+  if (PAST_TENSE.test(lower) || !DAY_WORD.test(lower)) return null;
+  const timezone = settings.company.timezone;
+  const offeredAt = DateTime.fromJSDate(now, { zone: timezone }).toISO()!;
+  const noTimes: SlotOffer = { id: '', number: 0, offeredAt, timezone, slots: [] };
+  const choice = readSlotReply(text.replace(LONG_NUMBER, ''), noTimes, options);
+  if (choice.kind !== 'window') return null;
+  return { window: choice.window, start: choice.start };
+}
+
 function completeAddress(address: Address | null, zip: string | null): string | null {
   if (!address) return null;
   const place = zip ? cityOfZip(zip) : null;
@@ -184,12 +220,14 @@ export function createBookingActivities(deps: BookingDeps) {
         ? parseAddressReply(input.text, knownZip ? (cityOfZip(knownZip)?.city ?? null) : null)
         : parseAddress(input.text);
       const zip = input.zip ?? address?.zip ?? null;
-      const { choice, offerExpired } = readChoice(
-        input.text,
-        input.offer,
-        deps.clock?.() ?? new Date(),
-        { isBookableHour: bookableHourCheck(deps.settings, input.timing ?? null) },
-      );
+      const now = deps.clock?.() ?? new Date();
+      const hourOptions = {
+        isBookableHour: bookableHourCheck(deps.settings, input.timing ?? null),
+      };
+      const { choice, offerExpired } = readChoice(input.text, input.offer, now, hourOptions);
+      const requestedTime = input.offer
+        ? null
+        : readRequestBeforeOffer(input.text, deps.settings, now, hourOptions);
       return {
         address,
         addressText: completeAddress(address, zip ?? knownZip),
@@ -201,6 +239,7 @@ export function createBookingActivities(deps: BookingDeps) {
         choice,
         offerExpired,
         pleasantry: isPleasantry(lower),
+        requestedTime,
       };
     },
 
