@@ -113,8 +113,11 @@ export function mergeClassification(
   if (!previous) return next;
   const moreUrgent = URGENCY_RANK[next.urgency] > URGENCY_RANK[previous.urgency];
   const base = moreUrgent ? next : previous;
+  // The latest problem of the same urgency sets the job type, as the booking qualification does.
+  const jobTypeChanged = next.jobType !== null && next.urgency === base.urgency;
   return {
     ...base,
+    jobType: jobTypeChanged ? next.jobType : base.jobType,
     keyword: next.keyword,
     zip: next.zip ?? previous.zip,
     propertyType: next.propertyType !== 'unknown' ? next.propertyType : previous.propertyType,
