@@ -4,7 +4,7 @@ import type { BookingRules } from './booking-settings.ts';
 import { clockText, dateText, dayText, slotLabel } from './labels.ts';
 import type { TimeWindow, VisitTiming } from './types.ts';
 
-/** Why a time the customer requested cannot be booked, for the text back. */
+/** Reasons a requested time cannot be booked, for the text back. */
 
 export type UnavailableReason = 'past' | 'holiday' | 'closed' | 'too_soon' | 'hours' | 'taken';
 
