@@ -39,8 +39,6 @@ export const MESSAGE_VARIABLES = [
   'serviceArea',
   'referral',
   'slots',
-  'requested',
-  'reason',
   'day',
   'time',
   'technician',
