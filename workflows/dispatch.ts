@@ -53,6 +53,8 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
   const seen = new Set<string>();
   /** Phones that turned the job down or gave it back; later steps skip them. */
   const turnedDown = new Set<string>();
+  /** True once every step of the chain had its turn, so nothing more is notified. */
+  let walkEnded = false;
   let sequence = 0;
   let conversationGone = false;
 
@@ -194,6 +196,12 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
       await report();
       index = next ? nextIndex : steps.length;
     }
+    walkEnded = true;
+    // A job given back while the last responder was being waited on has nobody left.
+    if (!record.acknowledged && record.summary.status === 'notifying') {
+      record.markUnacknowledged('given back after the last round; nobody notified');
+      await report();
+    }
   }
 
   async function recordHolder(phone: string | null): Promise<void> {
@@ -217,6 +225,8 @@ export async function dispatchWorkflow(input: DispatchInput): Promise<DispatchSu
     if (holder) {
       await recordHolder(null);
       record.release(responder, words);
+      // NOTE: a job given back after the last round is not offered again; it shows as such.
+      if (walkEnded) record.markUnacknowledged('given back after the last round; nobody notified');
     } else {
       record.add('declined', responder, words);
     }

@@ -393,6 +393,24 @@ describe('replies from a technician with several dispatches', () => {
     expect(taken.acknowledgedBy?.phone).toBe(BEN);
   });
 
+  it('marks a job given back after the last round', async () => {
+    const customer = newCustomer();
+    const digits = customer.slice(-4);
+    await bed.emergency(customer, 'Pipe burst, water everywhere', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    await bed.env.sleep('95m');
+    await bed.waitForEvent(customer, 'unacknowledged');
+
+    await bed.text(ANA, `ok ${digits}`, FRIDAY_MORNING);
+    await bed.waitForEvent(customer, 'acknowledged');
+    await bed.text(ANA, `can't make it to ${digits} after all`, FRIDAY_MORNING);
+    const summary = await bed.waitForEvent(customer, 'unacknowledged', 2);
+
+    expect(summary.status).toBe('unacknowledged');
+    expect(summary.acknowledgedBy).toBeNull();
+    expect(eventsOf(summary, 'released')).toHaveLength(1);
+  });
+
   it('moves on at once when a responder declines', async () => {
     const customer = newCustomer();
     await bed.emergency(customer, 'Basement flooding fast', FRIDAY_MORNING);
