@@ -37,7 +37,8 @@ function describeDecision(decision: Decision): string[] {
   return lines;
 }
 
-function describe(entry: TimelineEntry): string[] {
+/** Describes one history entry; `shown` counts the dispatch timeline entries already printed. */
+function describe(entry: TimelineEntry, shown: Map<string, number>): string[] {
   const input = entry.input as Record<string, unknown> | undefined;
   const result = entry.result as Record<string, unknown> | undefined;
   if (entry.kind === 'signal' && entry.name === 'missedCall')
@@ -46,7 +47,7 @@ function describe(entry: TimelineEntry): string[] {
     return [`${entry.at} customer (${input?.channel}): ${JSON.stringify(input?.text)}`];
   }
   if (entry.kind === 'signal' && entry.name === 'dispatchProgress') {
-    return [`${entry.at} dispatch ${describeProgress(input as DispatchSummary | undefined)}`];
+    return describeProgress(entry.at, input as DispatchSummary | undefined, shown);
   }
   if (entry.kind === 'activity' && entry.name === 'classifyMessage')
     return describeDecision(entry.result as Decision);
@@ -61,13 +62,23 @@ function describe(entry: TimelineEntry): string[] {
   return [`${entry.at} ${entry.name}`];
 }
 
-/** Summarises a dispatch's progress report: its status and its latest timeline entry. */
-function describeProgress(summary: DispatchSummary | undefined): string {
-  const latest = summary?.timeline.at(-1);
-  if (!summary || !latest) return `${summary?.status ?? 'progress'}`;
-  const who = latest.responder ? ` ${latest.responder.name} (${latest.responder.role})` : '';
-  const detail = latest.detail ? `: ${latest.detail}` : '';
-  return `${summary.status}, ${latest.event}${who}${detail}`;
+/**
+ * Lists the timeline entries a dispatch's progress report adds to the ones already printed, with
+ * the dispatch status. A report can carry several entries, such as two stand-downs.
+ */
+function describeProgress(
+  at: string,
+  summary: DispatchSummary | undefined,
+  shown: Map<string, number>,
+): string[] {
+  if (!summary) return [`${at} dispatch progress`];
+  const from = shown.get(summary.workflowId) ?? 0;
+  shown.set(summary.workflowId, Math.max(from, summary.timeline.length));
+  return summary.timeline.slice(from).map((item) => {
+    const who = item.responder ? ` ${item.responder.name} (${item.responder.role})` : '';
+    const detail = item.detail ? `: ${item.detail}` : '';
+    return `${at} dispatch ${summary.status}, ${item.event}${who}${detail}`;
+  });
 }
 
 /** Says whether the conversation needed a dispatch, and which message and rules decided it. */
@@ -103,7 +114,8 @@ export function registerHistoryCommands(program: Command): void {
       const { workflowId, history } = await loadHistory(source, connect, options.workflowId);
       const entries = timeline(history);
       console.log(`conversation ${workflowId}`);
-      for (const entry of entries) for (const line of describe(entry)) console.log(line);
+      const shown = new Map<string, number>();
+      for (const entry of entries) for (const line of describe(entry, shown)) console.log(line);
       console.log(dispatchVerdict(entries));
     });
 

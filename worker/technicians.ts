@@ -229,37 +229,44 @@ export function createTechnicianRouter(deps: TechnicianRouterDeps): InboundRoute
 
   /**
    * Honours STOP and START from a staff phone like a customer's: a staff phone that opted out
-   * gets no notices, so the chain moves past it. Returns true when the text was such a keyword.
+   * gets no notices, so the chain moves past it. Returns the keyword, or null for other texts.
    */
-  async function recordStaffConsent(phone: string, text: string, messageId: string, at: string) {
+  async function recordStaffConsent(phone: string, text: string, at: string) {
     const { keyword } = await deps.rules.current().classifier.classify({ text, afterHours: false });
-    if (keyword !== 'STOP' && keyword !== 'START') return false;
-    const businessId = deps.settings.id;
+    if (keyword !== 'STOP' && keyword !== 'START') return null;
     const action = keyword === 'STOP' ? 'opt_out' : 'opt_in';
-    deps.ledger.recordInbound({
-      businessId,
-      phone,
-      text,
-      providerId: messageId,
-      conversationId: null,
-      at,
-    });
-    deps.ledger.recordConsent({ businessId, phone, action, wording: text, at });
+    deps.ledger.recordConsent({ businessId: deps.settings.id, phone, action, wording: text, at });
     log.warn(
       { phone, action },
       'staff phone changed its consent to texts, dispatch notices included',
     );
-    return true;
+    return keyword;
   }
 
   return async (phone, text, messageId, at) => {
     if (!staffPhones(deps.settings).has(phone)) return false;
 
     const businessId = deps.settings.id;
-    if (await recordStaffConsent(phone, text, messageId, at)) return true;
-    const intent = readTechnicianReply(text, currentPolicy());
+    const keyword = await recordStaffConsent(phone, text, at);
+    if (keyword === 'START') {
+      deps.ledger.recordInbound({
+        businessId,
+        phone,
+        text,
+        providerId: messageId,
+        conversationId: null,
+        at,
+      });
+      return true;
+    }
+    // STOP turns down the newest job nobody holds, so that the chain moves on at once, as after
+    // "can't make it". A job the phone already holds stays with it.
+    const intent = keyword === 'STOP' ? 'release' : readTechnicianReply(text, currentPolicy());
     const open = notices.openDispatchesFor(businessId, phone);
-    const dispatchId = chooseDispatch(open, phone, text, intent);
+    const dispatchId =
+      keyword === 'STOP'
+        ? (open.find((dispatch) => dispatch.holderPhone === null)?.dispatchId ?? null)
+        : chooseDispatch(open, phone, text, intent);
     deps.ledger.recordInbound({
       businessId,
       phone,

@@ -438,6 +438,24 @@ describe('replies from a technician with several dispatches', () => {
     expect(bed.deps.ledger.isOptedOut(bed.businessId, CAL)).toBe(false);
   });
 
+  it('moves on at once when the waited-on technician texts STOP', async () => {
+    const customer = newCustomer();
+    await bed.emergency(customer, 'Pipe burst in the basement', FRIDAY_MORNING);
+    await waitForNotice(ANA, customer);
+    try {
+      await bed.text(ANA, 'STOP', FRIDAY_MORNING);
+      await bed.waitForEvent(customer, 'declined');
+      await waitForNotice(BEN, customer);
+
+      const summary = await bed.dispatch(customer);
+      const notified = eventsOf(summary, 'notified');
+      expect(secondsBetween(notified[0].at, notified[1].at)).toBeLessThan(60);
+      expect(noticesAbout(ANA, customer)).toHaveLength(1);
+    } finally {
+      await bed.text(ANA, 'START', FRIDAY_MORNING);
+    }
+  });
+
   it('flags an address outside the service area', async () => {
     const customer = newCustomer();
     const words = 'Pipe burst in the basement at 742 Evergreen Ter, Springfield IL 62704';
