@@ -100,7 +100,8 @@ export function dispatchVerdict(entries: TimelineEntry[]): string {
   const most = decisions.map((decision) => decision.urgency).join(', ') || 'no customer messages';
   const optedOut = decisions.some((decision) => decision.keyword === 'STOP');
   const silence = optedOut ? '; the customer opted out, so later texts to them were not sent' : '';
-  return `no dispatch: no message was classified gas or emergency (urgencies seen: ${most})${silence}`;
+  const verdict = `no dispatch: no message was classified gas or emergency`;
+  return `${verdict} (urgencies seen: ${most})${silence}`;
 }
 
 export function registerHistoryCommands(program: Command): void {

@@ -149,7 +149,7 @@ export interface OpenDispatch {
   holderPhone: string | null;
 }
 
-/** Returns the customer's E.164 number from a dispatch id, `ringback/BUSINESS/PHONE/dispatch/…`. */
+/** Returns the customer E.164 of a dispatch id such as `ringback/BUSINESS/PHONE/dispatch/…`. */
 function customerOf(dispatchId: string): string {
   return dispatchId.split('/')[2] ?? '';
 }

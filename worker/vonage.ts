@@ -69,9 +69,10 @@ export function vonageStatus(error: unknown): number | undefined {
 }
 
 /**
- * What a failed Vonage request means for a retry: `rejected` (a 4xx other than 429, so a retry
- * fails the same way), `unknown` (timed out or cut off after the request went out, so Vonage may
- * have sent it), or `not_sent` (no connection, 429 or 5xx).
+ * The outcome of a failed Vonage request, which decides the retry:
+ * - `rejected`: a 4xx other than 429, so a retry fails the same way;
+ * - `unknown`: timed out or cut off after the request went out, so Vonage may have sent it;
+ * - `not_sent`: no connection, 429 or 5xx.
  */
 export type VonageOutcome = 'rejected' | 'unknown' | 'not_sent';
 

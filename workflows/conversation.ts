@@ -60,7 +60,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<Co
       if (latest) latest.action = latest.action ? `${latest.action}; ${action}` : action;
     },
     text: async (templateId, purpose, vars, variant) => {
-      // Carriers expect STOP to be confirmed and HELP to be answered whatever the consent.
+      // Carriers expect a confirmation of STOP and a reply to HELP, whatever the consent.
       const keywordReply = purpose === 'optout_confirmation' || purpose === 'help';
       if (state.optedOut && !keywordReply) return false;
       if (state.unansweredTexts >= MAX_UNANSWERED_TEXTS && !keywordReply) {

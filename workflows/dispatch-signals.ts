@@ -48,7 +48,7 @@ export interface DispatchPlan {
     voice: string;
     /** The notice of every round after the first; absent in plans made before rounds existed. */
     repeat?: string;
-    /** The reply to a responder's unreadable answer; absent in plans made before it existed. */
+    /** The text to a responder whose reply was not understood; absent in older plans. */
     unclear?: string;
     /** The reply to a holder who gives the job back; absent in plans made before it existed. */
     released?: string;
@@ -150,8 +150,8 @@ export interface DispatchSummary {
 }
 
 /**
- * What a responder's text means: take the job, report the call, give the job back or turn it
- * down (`release`, such as "can't make it"), or anything else.
+ * The meaning of a responder's text: take the job, report the call, give the job back or turn
+ * it down (`release`, such as "can't make it"), or anything else.
  */
 export type TechnicianIntent = 'acknowledge' | 'called' | 'release' | 'other';
 

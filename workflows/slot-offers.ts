@@ -20,7 +20,8 @@ const OFFER_TEMPLATES: Record<OfferReason, { several: string; one: string }> = {
   taken: { several: 'slot_taken', one: 'slot_taken_one' },
   job_changed: { several: 'slot_job_changed', one: 'slot_job_changed_one' },
 };
-/** For a requested time that is not free: each says why, then offers the nearest times. */
+
+/** Templates for a requested time that is not free: each gives the reason and nearer times. */
 const UNAVAILABLE_TEMPLATES: Record<UnavailableReason, string> = {
   past: 'slot_unavailable_past',
   holiday: 'slot_unavailable_holiday',
